@@ -1,0 +1,269 @@
+package org.electionpool.hub.api.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.electionpool.hub.api.client.crypto.HxpCodec;
+import org.electionpool.hub.api.hxp.Hxp;
+import org.electionpool.hub.api.hxp.StrictJson;
+
+/**
+ * An organisation's HXP/1 client for the hub, on {@code java.net.http}.
+ *
+ * <p>Every call is sealed: the request is signed with the organisation's signing key (JWS, {@code typ}
+ * {@code hxp+jwt}) and encrypted to the hub (JWE), or for GET/DELETE sent as
+ * {@code Authorization: HXP <JWS>}; every answer is decrypted and verified: hub signature,
+ * {@code typ}, {@code aud}, {@code in_reply_to}, {@code status}. A failed verification throws
+ * {@link HubClientException}: the answer is not trustworthy.
+ *
+ * <p>Idempotent calls (GET, PUT, DELETE) are retried on network errors, each time with a fresh
+ * token, up to {@link Builder#retries(int)} times with exponential back-off; POST is never retried
+ * by the client (resend it with the same {@code clientRef} instead). Thread-safe.
+ *
+ * <pre>{@code
+ * HubClient hub = HubClient.builder()
+ *         .hub(URI.create("https://hub.example.org"))
+ *         .organization("platform-alpha")
+ *         .privateJwks(Path.of("platform-alpha.jwks.json"))
+ *         .build();
+ * HubResponse directory = hub.get("/api/v1/organizations");
+ * }</pre>
+ */
+public final class HubClient {
+
+    private static final Set<String> IDEMPOTENT = Set.of("GET", "PUT", "DELETE");
+
+    private final URI hub;
+    private final HttpClient http;
+    private final HxpCodec codec;
+    private final Clock clock;
+    private final int retries;
+    private final Duration timeout;
+
+    private HubClient(Builder b, HxpCodec codec) {
+        this.hub = b.hub;
+        this.http = b.http;
+        this.codec = codec;
+        this.clock = b.clock;
+        this.retries = b.retries;
+        this.timeout = b.timeout;
+    }
+
+    /** @return a builder */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** @return the codec this client seals and opens with (for tests that craft their own tokens) */
+    public HxpCodec codec() {
+        return codec;
+    }
+
+    /** GET {@code target} (path and query, e.g. {@code /api/v1/inbox?after=42}). */
+    public HubResponse get(String target) {
+        return send("GET", target, null);
+    }
+
+    /** DELETE {@code target}. */
+    public HubResponse delete(String target) {
+        return send("DELETE", target, null);
+    }
+
+    /** POST a JSON object to {@code target}. */
+    public HubResponse post(String target, String jsonBody) {
+        return send("POST", target, Objects.requireNonNull(jsonBody, "jsonBody"));
+    }
+
+    /** PUT a JSON object to {@code target}. */
+    public HubResponse put(String target, String jsonBody) {
+        return send("PUT", target, Objects.requireNonNull(jsonBody, "jsonBody"));
+    }
+
+    /**
+     * Sends one sealed request.
+     *
+     * @param method   GET, POST, PUT, PATCH or DELETE
+     * @param target   path and query, starting with {@code /}
+     * @param jsonBody a JSON object for POST/PUT/PATCH, {@code null} otherwise
+     */
+    public HubResponse send(String method, String target, String jsonBody) {
+        if (!target.startsWith("/")) {
+            throw new IllegalArgumentException("target must start with /");
+        }
+        int attempt = 0;
+        while (true) {
+            String jti = HxpCodec.newJti();
+            String jws = codec.requestToken(method, target, jsonBody, jti, clock.instant());
+            HttpRequest.Builder request = HttpRequest.newBuilder(hub.resolve(target)).timeout(timeout);
+            if (jsonBody != null) {
+                request.header("Content-Type", Hxp.MEDIA_TYPE)
+                        .method(method, HttpRequest.BodyPublishers.ofString(codec.encryptToHub(jws), StandardCharsets.US_ASCII));
+            } else {
+                request.header("Authorization", Hxp.AUTH_SCHEME + " " + jws).method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            try {
+                return open(http.send(request.build(), HttpResponse.BodyHandlers.ofString()), jti);
+            } catch (IOException e) {
+                if (!IDEMPOTENT.contains(method) || attempt >= retries) {
+                    throw new HubClientException(method + " " + target + " failed: " + e.getMessage(), e);
+                }
+                sleep(Duration.ofMillis(200L << Math.min(attempt, 6)));
+                attempt++;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new HubClientException("interrupted", e);
+            }
+        }
+    }
+
+    private HubResponse open(HttpResponse<String> response, String jti) {
+        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        String location = response.headers().firstValue("Location").orElse(null);
+        if (contentType.startsWith(Hxp.MEDIA_TYPE)) {
+            try {
+                Map<String, Object> claims = codec.openAnswer(response.body(), jti, response.statusCode());
+                return new HubResponse(response.statusCode(), true, HxpCodec.toJson(claims.get(Hxp.CLAIM_BODY)),
+                        HxpCodec.toJson(claims.get(Hxp.CLAIM_PROBLEM)), HxpCodec.toJson(claims.get(Hxp.CLAIM_RECEIPT)),
+                        location, jti);
+            } catch (SecurityException e) {
+                throw new HubClientException("the hub's answer failed verification: " + e.getMessage(), e);
+            }
+        }
+        if (response.statusCode() >= 400) {
+            return new HubResponse(response.statusCode(), false, null, response.body(), null, location, jti);
+        }
+        throw new HubClientException("unsealed success answer (" + response.statusCode() + ", " + contentType
+                + "): refusing to trust it", null);
+    }
+
+    private static void sleep(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String member(String json, String name) {
+        Object document;
+        try {
+            document = StrictJson.parse(json, Hxp.MAX_JSON_DEPTH);
+        } catch (IllegalArgumentException e) {
+            throw new HubClientException("the discovery document is not valid JSON: " + e.getMessage(), e);
+        }
+        if (document instanceof Map<?, ?> map && map.get(name) instanceof String value) {
+            return value;
+        }
+        throw new HubClientException("discovery document has no " + name, null);
+    }
+
+    /** Configures a {@link HubClient}. Not thread-safe. */
+    public static final class Builder {
+        private URI hub;
+        private String organization;
+        private String privateJwks;
+        private HttpClient http;
+        private Clock clock = Clock.systemUTC();
+        private int retries = 2;
+        private Duration timeout = Duration.ofSeconds(30);
+
+        private Builder() {
+        }
+
+        /** @param hub the hub's base URL, e.g. {@code https://hub.example.org} */
+        public Builder hub(URI hub) {
+            this.hub = hub;
+            return this;
+        }
+
+        /** @param organization the organisation id the calls are made as ({@code iss}) */
+        public Builder organization(String organization) {
+            this.organization = organization;
+            return this;
+        }
+
+        /** @param jwks the organisation's private JWK Set, JSON text */
+        public Builder privateJwks(String jwks) {
+            this.privateJwks = jwks;
+            return this;
+        }
+
+        /** @param file a file holding the organisation's private JWK Set */
+        public Builder privateJwks(Path file) {
+            try {
+                this.privateJwks = Files.readString(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new HubClientException("cannot read " + file, e);
+            }
+            return this;
+        }
+
+        /** @param http a configured {@link HttpClient} (TLS, proxy); default: a new one */
+        public Builder httpClient(HttpClient http) {
+            this.http = http;
+            return this;
+        }
+
+        /** @param clock the clock tokens are dated with; default UTC system clock */
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        /** @param retries how often an idempotent call is retried on a network error; default 2 */
+        public Builder retries(int retries) {
+            this.retries = retries;
+            return this;
+        }
+
+        /** @param timeout per-request timeout; default 30 s */
+        public Builder timeout(Duration timeout) {
+            this.timeout = timeout;
+            return this;
+        }
+
+        /**
+         * Reads the hub's discovery document and public keys, then returns the client.
+         *
+         * @throws HubClientException if the hub cannot be reached or its documents are unusable
+         */
+        public HubClient build() {
+            Objects.requireNonNull(hub, "hub");
+            Objects.requireNonNull(organization, "organization");
+            Objects.requireNonNull(privateJwks, "privateJwks");
+            if (http == null) {
+                http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+            }
+            try {
+                String configuration = fetch(hub.resolve(Hxp.CONFIGURATION_PATH));
+                String issuer = member(configuration, "issuer");
+                String jwks = fetch(URI.create(member(configuration, "jwks_uri")));
+                return new HubClient(this, new HxpCodec(organization, privateJwks, issuer, jwks));
+            } catch (IOException e) {
+                throw new HubClientException("cannot read the hub's discovery documents: " + e.getMessage(), e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new HubClientException("interrupted", e);
+            }
+        }
+
+        private String fetch(URI uri) throws IOException, InterruptedException {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new IOException(uri + " answered " + response.statusCode());
+            }
+            return response.body();
+        }
+    }
+}

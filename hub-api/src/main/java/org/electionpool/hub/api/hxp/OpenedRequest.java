@@ -1,0 +1,16 @@
+package org.electionpool.hub.api.hxp;
+
+import java.time.Instant;
+import org.electionpool.hub.api.security.Caller;
+
+/**
+ * A request whose envelope passed every HXP/1 check.
+ *
+ * @param caller    the authenticated organisation and principal
+ * @param jti       the request's token id (the answer's {@code in_reply_to})
+ * @param bodyJson  the {@code body} claim as JSON text, or {@code null} for body-less methods
+ * @param evidence  the sender's compact JWS exactly as received (for the audit log)
+ * @param issuedAt  the request's {@code iat}
+ */
+public record OpenedRequest(Caller caller, String jti, String bodyJson, String evidence, Instant issuedAt) {
+}

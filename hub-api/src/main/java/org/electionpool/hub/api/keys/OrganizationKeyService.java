@@ -1,0 +1,43 @@
+package org.electionpool.hub.api.keys;
+
+import jakarta.ejb.Local;
+import java.util.List;
+import org.electionpool.hub.api.organizations.OrganizationId;
+
+/**
+ * The key registry. Keys reach the hub only through here: never from a message header.
+ */
+@Local
+public interface OrganizationKeyService {
+
+    /**
+     * Registers an active public key.
+     *
+     * @throws org.electionpool.hub.api.problem.HubException {@code NOT_FOUND} for an unknown
+     *         organisation, {@code VALIDATION_FAILED} for an unacceptable key, {@code ALREADY_EXISTS}
+     *         if the kid is taken in the organisation or the key material is registered anywhere
+     */
+    OrganizationKeyView add(OrganizationId organization, AddKeyRequest request);
+
+    /**
+     * Retires an active key: from now on no new message signed with it is accepted.
+     *
+     * @throws org.electionpool.hub.api.problem.HubException {@code NOT_FOUND}, or {@code CONFLICT}
+     *         if the key is not active
+     */
+    OrganizationKeyView retire(OrganizationId organization, KeyId kid);
+
+    /**
+     * Revokes a key (active or retired): from now on nothing signed with it is accepted.
+     *
+     * @throws org.electionpool.hub.api.problem.HubException {@code NOT_FOUND}, or {@code CONFLICT}
+     *         if it is already revoked
+     */
+    OrganizationKeyView revoke(OrganizationId organization, KeyId kid);
+
+    /**
+     * @return every key of the organisation, newest first, with its history
+     * @throws org.electionpool.hub.api.problem.HubException {@code NOT_FOUND} for an unknown organisation
+     */
+    List<OrganizationKeyView> list(OrganizationId organization);
+}

@@ -1,0 +1,6 @@
+package org.electionpool.archfixture.api;
+
+/** A well-behaved contract. */
+public interface CaseService {
+    String open();
+}

@@ -1,0 +1,159 @@
+package org.electionpool.hub.it;
+
+import static org.electionpool.hub.it.HttpClientSupport.HUB;
+import static org.electionpool.hub.it.HttpClientSupport.assertProblem;
+import static org.electionpool.hub.it.HttpClientSupport.get;
+import static org.electionpool.hub.it.HttpClientSupport.json;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.net.http.HttpResponse;
+import java.util.Base64;
+import java.util.List;
+import org.electionpool.hub.api.audit.Checkpoint;
+import org.electionpool.hub.api.audit.MerkleTree;
+import org.electionpool.hub.api.audit.SignedNote;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The public audit endpoints as an outside verifier uses them: it knows only the discovery
+ * document, C2SP signed notes and RFC 9162. Refused requests grow the log.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AuditLogIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return HubDeployment.ear();
+    }
+
+    private static SignedNote.VerifierKey verifierKey() {
+        JsonObject auditLog = json(get(HUB, "/.well-known/hxp-configuration")).getJsonObject("audit_log");
+        return SignedNote.VerifierKey.parse(auditLog.getString("verifier_key"));
+    }
+
+    private static Checkpoint checkpoint(SignedNote.VerifierKey key) {
+        HttpResponse<String> response = get(HUB, "/api/v1/audit/checkpoint");
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("text/plain"));
+        Checkpoint checkpoint = Checkpoint.parse(SignedNote.open(response.body(), key));
+        assertEquals(key.name(), checkpoint.origin(), "the note key is named after the log's origin");
+        return checkpoint;
+    }
+
+    @Test
+    void refusalsGrowTheLogAndTheNewCheckpointProvablyExtendsTheOld() throws Exception {
+        SignedNote.VerifierKey key = verifierKey();
+        Checkpoint before = checkpoint(key);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(401, get(HUB, "/api/v1/organizations").statusCode(), "a refused request");
+        }
+        Checkpoint after = checkpoint(key);
+        assertTrue(after.size() >= before.size() + 3, before.size() + " -> " + after.size());
+
+        JsonObject proof = json(get(HUB, "/api/v1/audit/proofs/consistency?from=" + before.size() + "&to=" + after.size()));
+        assertEquals(before.size(), proof.getJsonNumber("from").longValue());
+        assertEquals(after.size(), proof.getJsonNumber("to").longValue());
+        List<byte[]> hashes = proof.getJsonArray("proof").getValuesAs(JsonString.class).stream()
+                .map(s -> Base64.getDecoder().decode(s.getString())).toList();
+        MerkleTree.verifyConsistency(before.size(), after.size(), hashes, before.rootHash(), after.rootHash());
+
+        if (before.size() > 0) {
+            List<byte[]> tampered = new java.util.ArrayList<>(hashes);
+            tampered.set(0, new byte[32]);
+            assertThrows(org.electionpool.hub.api.audit.ProofException.class, () -> MerkleTree.verifyConsistency(
+                    before.size(), after.size(), tampered, before.rootHash(), after.rootHash()));
+        }
+    }
+
+    @Test
+    void checkpointWithAnAlteredByteDoesNotVerify() {
+        SignedNote.VerifierKey key = verifierKey();
+        String note = get(HUB, "/api/v1/audit/checkpoint").body();
+        String altered = note.replaceFirst("\n(\\d+)\n", "\n9$1\n");
+        assertThrows(IllegalArgumentException.class, () -> SignedNote.open(altered, key));
+    }
+
+    @Test
+    void badProofParametersAreProblems() {
+        assertProblem(get(HUB, "/api/v1/audit/proofs/consistency?from=2&to=1"), 400, "invalid-parameter");
+        assertProblem(get(HUB, "/api/v1/audit/proofs/consistency?from=0&to=999999999"), 400, "invalid-parameter");
+        assertProblem(get(HUB, "/api/v1/audit/proofs/consistency?from=x&to=1"), 400, "invalid-parameter");
+        assertProblem(get(HUB, "/api/v1/audit/proofs/consistency"), 400, "invalid-parameter");
+    }
+
+    @Test
+    void auditorRebuildsTheTreeFromTheLeafBytesAndMatchesTheSignedCheckpoint() throws Exception {
+        SignedNote.VerifierKey key = verifierKey();
+        assertEquals(401, get(HUB, "/api/v1/organizations").statusCode(), "at least one entry");
+        Checkpoint checkpoint = checkpoint(key);
+        long size = Math.min(checkpoint.size(), 1000);
+        org.electionpool.hub.api.client.HubClient auditor = DemoClients.as(DemoClients.AUDITOR);
+        org.electionpool.hub.api.client.HubResponse response = auditor.get("/api/v1/audit/entries?from=0&to=" + size);
+        assertEquals(200, response.status(), response.problem());
+        List<JsonObject> entries = parse(response.body()).getJsonArray("entries").getValuesAs(JsonObject.class);
+        assertEquals(size, entries.size(), "an auditor sees every entry");
+        List<byte[]> leafHashes = new java.util.ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            JsonObject entry = entries.get(i);
+            assertEquals(i, entry.getJsonNumber("index").longValue(), "gapless");
+            byte[] leaf = Base64.getDecoder().decode(entry.getString("leaf"));
+            byte[] leafHash = MerkleTree.hashLeaf(leaf);
+            assertEquals(entry.getString("leaf_hash"), Base64.getEncoder().encodeToString(leafHash));
+            String json = new String(leaf, java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(json, new String(org.electionpool.hub.api.audit.CanonicalJson.canonicalize(json),
+                    java.nio.charset.StandardCharsets.UTF_8), "leaf bytes are canonical JSON");
+            assertEquals(i, parse(json).getJsonNumber("index").longValue(), "the leaf states its own index");
+            leafHashes.add(leafHash);
+        }
+        if (size == checkpoint.size()) {
+            org.junit.jupiter.api.Assertions.assertArrayEquals(checkpoint.rootHash(),
+                    MerkleTree.root(new MerkleTree.InMemory(leafHashes), size), "the tree of the leaves is the signed one");
+        }
+        long index = size - 1;
+        org.electionpool.hub.api.client.HubResponse inclusion = auditor.get("/api/v1/audit/proofs/inclusion?index=" + index
+                + "&size=" + checkpoint.size());
+        assertEquals(200, inclusion.status(), inclusion.problem());
+        JsonObject proof = parse(inclusion.body());
+        MerkleTree.verifyInclusion(index, checkpoint.size(), leafHashes.get((int) index),
+                proof.getJsonArray("proof").getValuesAs(JsonString.class).stream()
+                        .map(s -> Base64.getDecoder().decode(s.getString())).toList(), checkpoint.rootHash());
+    }
+
+    @Test
+    void aPartySeesOnlyItsOwnEntriesAndNoOneElses() {
+        org.electionpool.hub.api.client.HubClient platform = DemoClients.as(DemoClients.PLATFORM_A);
+        org.electionpool.hub.api.client.HubResponse response = platform.get("/api/v1/audit/entries?from=0&to=1");
+        assertEquals(200, response.status(), response.problem());
+        for (JsonObject entry : parse(response.body()).getJsonArray("entries").getValuesAs(JsonObject.class)) {
+            String leaf = new String(Base64.getDecoder().decode(entry.getString("leaf")), java.nio.charset.StandardCharsets.UTF_8);
+            assertEquals(DemoClients.PLATFORM_A, parse(leaf).getString("actor_org"));
+        }
+        org.electionpool.hub.api.client.HubResponse foreign = platform.get("/api/v1/audit/proofs/inclusion?index=0&size=1");
+        assertEquals(404, foreign.status(), "a refusal entry is nobody's: not found, never forbidden");
+        assertEquals(401, get(HUB, "/api/v1/audit/entries?from=0&to=1").statusCode(), "entries need HXP/1");
+    }
+
+    @Test
+    void operatorTriggersTheConsistencyCheckAndOthersMayNot() {
+        org.electionpool.hub.api.client.HubResponse report = DemoClients.as(DemoClients.OPERATOR).post("/api/v1/audit/fsck", "{}");
+        assertEquals(200, report.status(), report.problem());
+        JsonObject body = parse(report.body());
+        assertTrue(body.getBoolean("ok"), report.body());
+        assertEquals(body.getJsonNumber("size").longValue(), body.getJsonNumber("entries_checked").longValue());
+        assertEquals(403, DemoClients.as(DemoClients.AUDITOR).post("/api/v1/audit/fsck", "{}").status());
+    }
+
+    private static JsonObject parse(String json) {
+        try (jakarta.json.JsonReader reader = jakarta.json.Json.createReader(new java.io.StringReader(json))) {
+            return reader.readObject();
+        }
+    }
+}

@@ -1,0 +1,132 @@
+package org.electionpool.hub.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Base64;
+import javax.naming.InitialContext;
+import javax.sql.DataSource;
+import org.electionpool.hub.api.audit.AuditService;
+import org.electionpool.hub.api.audit.FsckReport;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Tamper tests for the server-side consistency check: one change at a time to the stored log —
+ * an entry row, a stored leaf hash, a stored subtree hash, one byte of a checkpoint, a missing
+ * entry — is found and named by its index; after each, the original is restored and the log checks
+ * clean again.
+ */
+@ExtendWith(ArquillianExtension.class)
+class AuditTamperIT {
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return HubDeployment.earWithTests(AuditTamperIT.class, ExpectedDatabase.class, HttpClientSupport.class);
+    }
+
+    private AuditService audit;
+    private DataSource dataSource;
+    private long index;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        audit = (AuditService) new InitialContext()
+                .lookup("java:global/hub/hub-ejb/AuditLogBean!" + AuditService.class.getName());
+        dataSource = (DataSource) new InitialContext().lookup(ExpectedDatabase.jndiName());
+        for (int i = 0; i < 4; i++) {
+            assertEquals(401, HttpClientSupport.get(HttpClientSupport.HUB, "/api/v1/organizations").statusCode());
+        }
+        FsckReport clean = audit.fsck();
+        assertTrue(clean.ok(), clean.toString());
+        assertEquals(clean.size(), clean.entriesChecked());
+        assertEquals(clean.size(), clean.checkpointsChecked(), "one checkpoint per append, all verified");
+        index = clean.size() - 2;
+    }
+
+    private String read(String sql, Object key) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, key);
+            try (ResultSet rs = s.executeQuery()) {
+                assertTrue(rs.next(), sql);
+                return rs.getString(1);
+            }
+        }
+    }
+
+    private void write(String sql, Object value, Object key) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, value);
+            s.setObject(2, key);
+            assertEquals(1, s.executeUpdate(), sql);
+        }
+    }
+
+    /** Applies a change, expects the check to name {@code index}, restores, expects a clean check. */
+    private void assertFound(String sql, String tampered, String original, Object key, String problemPart) throws Exception {
+        write(sql, tampered, key);
+        try {
+            FsckReport report = audit.fsck();
+            assertFalse(report.ok(), "tampering went unnoticed");
+            assertEquals(index, report.firstBadIndex(), report.toString());
+            assertTrue(report.problem().contains(problemPart), report.problem());
+        } finally {
+            write(sql, original, key);
+        }
+        assertTrue(audit.fsck().ok(), "clean again once restored");
+    }
+
+    @Test
+    void changedEntryRowIsFoundAtItsIndex() throws Exception {
+        String leaf = read("select leaf from audit_entry where idx = ?", index);
+        assertFound("update audit_entry set leaf = ? where idx = ?", leaf.replace("request.refused", "request.refusex"),
+                leaf, index, "leaf hash");
+    }
+
+    @Test
+    void changedStoredLeafHashIsFoundAtItsIndex() throws Exception {
+        String hash = read("select leaf_hash from audit_entry where idx = ?", index);
+        assertFound("update audit_entry set leaf_hash = ? where idx = ?", Base64.getEncoder().encodeToString(new byte[32]),
+                hash, index, "leaf hash");
+    }
+
+    @Test
+    void changedStoredSubtreeHashIsFoundAtItsIndex() throws Exception {
+        String hash = read("select hash from audit_node where level = 0 and node_index = ?", index);
+        assertFound("update audit_node set hash = ? where level = 0 and node_index = ?",
+                Base64.getEncoder().encodeToString(new byte[32]), hash, index, "subtree hash (0, " + index + ")");
+    }
+
+    @Test
+    void oneChangedCheckpointByteIsFoundAtItsIndex() throws Exception {
+        String note = read("select note from audit_checkpoint where size = ?", index + 1);
+        int at = note.length() - 10; // inside the signature
+        char changed = note.charAt(at) == 'A' ? 'B' : 'A';
+        String tampered = note.substring(0, at) + changed + note.substring(at + 1);
+        assertFound("update audit_checkpoint set note = ? where size = ?", tampered, note, index + 1,
+                "checkpoint of size " + (index + 1));
+    }
+
+    @Test
+    void missingEntryIsFoundAtItsIndex() throws Exception {
+        long moved = Long.MAX_VALUE / 2 + index; // out of the way, then back
+        write("update audit_entry set idx = ? where idx = ?", moved, index);
+        try {
+            FsckReport report = audit.fsck();
+            assertFalse(report.ok());
+            assertEquals(index, report.firstBadIndex(), report.toString());
+            assertTrue(report.problem().contains("missing"), report.problem());
+        } finally {
+            write("update audit_entry set idx = ? where idx = ?", index, moved);
+        }
+        assertTrue(audit.fsck().ok());
+    }
+}

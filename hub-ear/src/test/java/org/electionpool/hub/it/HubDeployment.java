@@ -1,0 +1,38 @@
+package org.electionpool.hub.it;
+
+import java.io.File;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+
+/**
+ * The deployments the integration tests use: always the real ear the build produced.
+ */
+final class HubDeployment {
+
+    private HubDeployment() {
+    }
+
+    /** @return the ear exactly as built ({@code hub.ear}), for tests that run as a client */
+    static EnterpriseArchive ear() {
+        String path = System.getProperty("hub.ear");
+        if (path == null || !new File(path).isFile()) {
+            throw new IllegalStateException("system property hub.ear must name the built ear, was " + path);
+        }
+        return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, new File(path));
+    }
+
+    /**
+     * @param testClasses the test class and its helpers
+     * @return the real ear plus a library jar holding the test, for tests that run inside the server
+     */
+    static EnterpriseArchive earWithTests(Class<?>... testClasses) {
+        return ear().addAsLibrary(ShrinkWrap.create(JavaArchive.class, "hub-it.jar")
+                .addClasses(testClasses)
+                .addClass(ShippedMigrations.class)
+                .addAsResource(new StringAsset(String.join(",", ShippedMigrations.versions())), ShippedMigrations.RESOURCE)
+                .addAsManifestResource(EmptyAsset.INSTANCE, "beans.xml"));
+    }
+}

@@ -1,0 +1,79 @@
+package org.electionpool.hub.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Interoperability with an independent JOSE implementation: {@code src/test/python/hxp_interop.py}
+ * on Debian's python3-jwcrypto signs and seals requests the hub must accept, and opens and verifies
+ * the hub's answers. Required in CI ({@code CI=true}, where {@code .ci/run} installs the package);
+ * elsewhere skipped when the package is missing.
+ */
+@ExtendWith(ArquillianExtension.class)
+class InteropIT {
+
+    private static final Path PYTHON = Path.of("/usr/bin/python3");
+    private static final Path SCRIPT = Path.of("src", "test", "python", "hxp_interop.py");
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return HubDeployment.ear();
+    }
+
+    private static boolean jwcryptoAvailable() throws Exception {
+        if (!Files.isExecutable(PYTHON)) {
+            return false;
+        }
+        Process p = new ProcessBuilder(PYTHON.toString(), "-c", "import jwcrypto").redirectErrorStream(true).start();
+        return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+    }
+
+    @Test
+    void everyDemoOrganizationTalksToTheHubThroughJwcrypto() throws Exception {
+        boolean required = "true".equalsIgnoreCase(System.getenv("CI"))
+                || Boolean.getBoolean("hub.interop.required");
+        if (!jwcryptoAvailable()) {
+            if (required) {
+                throw new AssertionError("python3-jwcrypto is required here (CI): apt-get install python3-jwcrypto");
+            }
+            Assumptions.abort("python3-jwcrypto not installed; CI installs it");
+        }
+        String output = run(DemoClients.PLATFORM_A, false);
+        assertTrue(output.contains("interop GET /api/v1/organizations as platform-alpha: 200, sealed, signature and claims"
+                + " verified"), output);
+        assertTrue(output.contains("interop POST /api/v1/organizations/platform-alpha/keys: 201, sealed"), output);
+        for (String org : DemoClients.ALL) {
+            assertTrue(run(org, true).contains("interop GET /api/v1/organizations as " + org + ": 200, sealed"), org);
+        }
+    }
+
+    private static String run(String org, boolean getOnly) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(PYTHON.toString(), SCRIPT.toString(),
+                HttpClientSupport.HUB.toString(), org, DemoClients.devKeys().resolve(org + ".jwks.json").toString()));
+        if (getOnly) {
+            command.add("--get-only");
+        }
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        assertTrue(p.waitFor(120, TimeUnit.SECONDS), "interop script finished");
+        String output = read(p);
+        assertEquals(0, p.exitValue(), output);
+        return output;
+    }
+
+    private static String read(Process p) throws IOException {
+        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,309 @@
+package org.electionpool.hub.audit.internal;
+
+import jakarta.ejb.LocalBean;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.electionpool.hub.api.audit.AuditEntryView;
+import org.electionpool.hub.api.audit.AuditService;
+import org.electionpool.hub.api.audit.InclusionProofView;
+import org.electionpool.hub.api.audit.CanonicalJson;
+import org.electionpool.hub.api.audit.Checkpoint;
+import org.electionpool.hub.api.audit.ConsistencyProofView;
+import org.electionpool.hub.api.audit.FsckReport;
+import org.electionpool.hub.api.audit.MerkleTree;
+import org.electionpool.hub.api.audit.SignedNote;
+import org.electionpool.hub.api.organizations.OrganizationKind;
+import org.electionpool.hub.api.problem.HubException;
+import org.electionpool.hub.api.problem.ProblemType;
+import org.electionpool.hub.api.security.Caller;
+import org.electionpool.hub.crypto.HubKeys;
+import org.electionpool.hub.system.internal.HubConfiguration;
+
+/**
+ * Appends entries to the audit log and answers the public checkpoint and consistency requests.
+ *
+ * <p>Invariant: indexes are 0, 1, 2, … without gaps, across all nodes. {@link #append} runs in the
+ * caller's transaction ({@code MANDATORY}) and starts by locking the single head row
+ * ({@code select … for update}), so concurrent appends — on this node or another one on the same
+ * database — queue, and a rolled-back change takes its entry with it. Each append stores the leaf,
+ * the complete-subtree hashes it completes (O(log n) writes) and a checkpoint signed with the hub's
+ * Ed25519 log key (C2SP signed note).
+ */
+@Stateless
+@LocalBean
+public class AuditLogBean implements AuditService {
+
+    private static final Base64.Encoder B64 = Base64.getEncoder();
+    private static final Base64.Decoder B64D = Base64.getDecoder();
+
+    @PersistenceContext(unitName = "hub")
+    EntityManager em;
+
+    @Inject
+    HubKeys hubKeys;
+
+    @Inject
+    HubConfiguration configuration;
+
+    @Inject
+    Clock clock;
+
+    /**
+     * Appends one entry.
+     *
+     * @param action the action, e.g. {@code request.refused}
+     * @param fields the entry's other members (strings, numbers, booleans, nested maps); never the
+     *               request payload
+     * @return the new entry's index
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public long append(String action, Map<String, Object> fields) {
+        long index = ((Number) em.createNativeQuery("select size from audit_head where id = 1 for update")
+                .getSingleResult()).longValue();
+        Instant now = clock.instant();
+        Map<String, Object> entry = new LinkedHashMap<>(fields);
+        entry.put("index", index);
+        entry.put("timestamp", DateTimeFormatter.ISO_INSTANT.format(now));
+        entry.put("action", action);
+        byte[] leaf = CanonicalJson.write(entry);
+        byte[] leafHash = MerkleTree.hashLeaf(leaf);
+        Object actor = fields.get("actor_org");
+        em.createNativeQuery("insert into audit_entry (idx, recorded_at, action, leaf, leaf_hash, actor_org)"
+                        + " values (?1, ?2, ?3, ?4, ?5, ?6)")
+                .setParameter(1, index).setParameter(2, now).setParameter(3, action)
+                .setParameter(4, new String(leaf, StandardCharsets.UTF_8)).setParameter(5, B64.encodeToString(leafHash))
+                .setParameter(6, actor instanceof String a ? a : null)
+                .executeUpdate();
+        storeNode(0, index, leafHash);
+        byte[] hash = leafHash;
+        for (int level = 1; ((index + 1) & ((1L << level) - 1)) == 0; level++) {
+            long node = index >> level;
+            hash = MerkleTree.hashChildren(node(level - 1, 2 * node), hash);
+            storeNode(level, node, hash);
+        }
+        long size = index + 1;
+        em.createNativeQuery("update audit_head set size = ?1 where id = 1").setParameter(1, size).executeUpdate();
+        em.createNativeQuery("insert into audit_checkpoint (size, note, created_at) values (?1, ?2, ?3)")
+                .setParameter(1, size).setParameter(2, sign(size)).setParameter(3, now).executeUpdate();
+        return index;
+    }
+
+    private String sign(long size) {
+        Checkpoint checkpoint = new Checkpoint(configuration.auditOrigin(), size, MerkleTree.root(this::node, size),
+                List.of());
+        KeyPair key = hubKeys.auditLogKey();
+        return SignedNote.sign(checkpoint.body(), configuration.auditOrigin(), key.getPrivate(), key.getPublic());
+    }
+
+    private void storeNode(int level, long index, byte[] hash) {
+        em.createNativeQuery("insert into audit_node (level, node_index, hash) values (?1, ?2, ?3)")
+                .setParameter(1, level).setParameter(2, index).setParameter(3, B64.encodeToString(hash)).executeUpdate();
+    }
+
+    private byte[] node(int level, long index) {
+        Object hash = em.createNativeQuery("select hash from audit_node where level = ?1 and node_index = ?2")
+                .setParameter(1, level).setParameter(2, index).getSingleResult();
+        return B64D.decode((String) hash);
+    }
+
+    @Override
+    public String latestCheckpoint() {
+        List<?> notes = em.createNativeQuery("select note from audit_checkpoint order by size desc")
+                .setMaxResults(1).getResultList();
+        if (!notes.isEmpty()) {
+            return (String) notes.get(0);
+        }
+        // The empty log: its checkpoint is signed on demand and not stored.
+        Checkpoint empty = new Checkpoint(configuration.auditOrigin(), 0, MerkleTree.emptyRoot(), List.of());
+        KeyPair key = hubKeys.auditLogKey();
+        return SignedNote.sign(empty.body(), configuration.auditOrigin(), key.getPrivate(), key.getPublic());
+    }
+
+    /** Most entries one call returns. */
+    static final int MAX_ENTRIES = 1000;
+
+    @Override
+    public List<AuditEntryView> entries(Caller caller, long from, long to) {
+        long size = size();
+        if (from < 0 || from > to || to > size || to - from > MAX_ENTRIES) {
+            throw new HubException(ProblemType.INVALID_PARAMETER, "Need 0 <= from <= to <= " + size
+                    + " (the current tree size) and at most " + MAX_ENTRIES + " entries per call.");
+        }
+        boolean all = caller.kind() == OrganizationKind.AUDITOR;
+        jakarta.persistence.Query query = em.createNativeQuery("select idx, leaf, leaf_hash from audit_entry"
+                        + " where idx >= ?1 and idx < ?2" + (all ? "" : " and actor_org = ?3") + " order by idx")
+                .setParameter(1, from).setParameter(2, to);
+        if (!all) {
+            query.setParameter(3, caller.organization().value());
+        }
+        List<?> rows = query.getResultList();
+        return rows.stream().map(r -> (Object[]) r).map(r -> new AuditEntryView(((Number) r[0]).longValue(),
+                B64.encodeToString(((String) r[1]).getBytes(StandardCharsets.UTF_8)), (String) r[2])).toList();
+    }
+
+    @Override
+    public InclusionProofView inclusion(Caller caller, long index, long size) {
+        long current = size();
+        if (index < 0 || index >= size || size > current) {
+            throw new HubException(ProblemType.INVALID_PARAMETER, "Need 0 <= index < size <= " + current + ".");
+        }
+        if (caller.kind() != OrganizationKind.AUDITOR) {
+            List<?> own = em.createNativeQuery("select idx from audit_entry where idx = ?1 and actor_org = ?2")
+                    .setParameter(1, index).setParameter(2, caller.organization().value()).getResultList();
+            if (own.isEmpty()) {
+                throw HubException.notFound("Entry"); // another party's entry: never confirm it exists
+            }
+        }
+        return new InclusionProofView(index, size, B64.encodeToString(node(0, index)),
+                MerkleTree.inclusionProof(this::node, index, size).stream().map(B64::encodeToString).toList());
+    }
+
+    /** Entries read per batch during {@link #fsck()}. */
+    static final int FSCK_BATCH = 1000;
+
+    @Override
+    public FsckReport fsck() {
+        long size = size();
+        SignedNote.VerifierKey key = SignedNote.VerifierKey.parse(SignedNote.verifierKey(configuration.auditOrigin(),
+                SignedNote.rawKey(hubKeys.auditLogKey().getPublic())));
+        java.util.ArrayDeque<byte[]> range = new java.util.ArrayDeque<>(); // compact range: complete subtrees, left to right
+        java.util.ArrayDeque<Integer> levels = new java.util.ArrayDeque<>();
+        long expected = 0;
+        long checkpoints = 0;
+        while (expected < size) {
+            List<?> rows = em.createNativeQuery("select idx, leaf, leaf_hash from audit_entry where idx >= ?1 order by idx")
+                    .setParameter(1, expected).setMaxResults(FSCK_BATCH).getResultList();
+            if (rows.isEmpty()) {
+                return bad(size, expected, checkpoints, expected, "entry missing");
+            }
+            java.util.Map<Long, String> notes = new java.util.HashMap<>();
+            for (Object row : em.createNativeQuery("select size, note from audit_checkpoint where size > ?1 and size <= ?2")
+                    .setParameter(1, expected).setParameter(2, expected + FSCK_BATCH).getResultList()) {
+                Object[] r = (Object[]) row;
+                notes.put(((Number) r[0]).longValue(), (String) r[1]);
+            }
+            for (Object row : rows) {
+                Object[] r = (Object[]) row;
+                long index = ((Number) r[0]).longValue();
+                if (index != expected) {
+                    return bad(size, expected, checkpoints, expected, "entry missing");
+                }
+                byte[] leaf = ((String) r[1]).getBytes(StandardCharsets.UTF_8);
+                String problem = checkLeaf(index, leaf, (String) r[2]);
+                if (problem != null) {
+                    return bad(size, index, checkpoints, index, problem);
+                }
+                byte[] hash = MerkleTree.hashLeaf(leaf);
+                int level = 0;
+                while (!levels.isEmpty() && levels.peekLast() == level) {
+                    levels.removeLast();
+                    hash = MerkleTree.hashChildren(range.removeLast(), hash);
+                    level++;
+                    if (!java.security.MessageDigest.isEqual(hash, nodeOrNull(level, index >> level))) {
+                        return bad(size, index, checkpoints, index, "stored subtree hash (" + level + ", "
+                                + (index >> level) + ") differs from the recomputed one");
+                    }
+                }
+                range.addLast(hash);
+                levels.addLast(level);
+                String note = notes.get(index + 1);
+                if (note != null) {
+                    checkpoints++;
+                    String checkpointProblem = checkCheckpoint(note, key, index + 1, rootOf(range));
+                    if (checkpointProblem != null) {
+                        return bad(size, index, checkpoints, index, checkpointProblem);
+                    }
+                }
+                expected++;
+            }
+        }
+        return new FsckReport(size, expected, checkpoints, true, null, null);
+    }
+
+    private String checkLeaf(long index, byte[] leaf, String storedHash) {
+        Object parsed;
+        try {
+            parsed = org.electionpool.hub.api.hxp.StrictJson.parse(new String(leaf, StandardCharsets.UTF_8),
+                    CanonicalJson.MAX_DEPTH);
+        } catch (IllegalArgumentException e) {
+            return "leaf is not JSON";
+        }
+        if (!java.util.Arrays.equals(CanonicalJson.write(parsed), leaf)) {
+            return "leaf is not canonical JSON";
+        }
+        if (!(parsed instanceof Map<?, ?> entry) || !(entry.get("index") instanceof Number n) || n.longValue() != index) {
+            return "leaf does not state its own index";
+        }
+        byte[] hash = MerkleTree.hashLeaf(leaf);
+        if (!B64.encodeToString(hash).equals(storedHash)) {
+            return "stored leaf hash differs from the hash of the leaf";
+        }
+        if (!java.security.MessageDigest.isEqual(hash, nodeOrNull(0, index))) {
+            return "stored subtree hash (0, " + index + ") differs from the leaf hash";
+        }
+        return null;
+    }
+
+    private static String checkCheckpoint(String note, SignedNote.VerifierKey key, long size, byte[] root) {
+        Checkpoint checkpoint;
+        try {
+            checkpoint = Checkpoint.parse(SignedNote.open(note, key));
+        } catch (IllegalArgumentException e) {
+            return "checkpoint of size " + size + " does not verify: " + e.getMessage();
+        }
+        if (checkpoint.size() != size || !key.name().equals(checkpoint.origin())) {
+            return "checkpoint of size " + size + " states another size or origin";
+        }
+        if (!java.security.MessageDigest.isEqual(checkpoint.rootHash(), root)) {
+            return "checkpoint of size " + size + " states another root than the entries give";
+        }
+        return null;
+    }
+
+    private static byte[] rootOf(java.util.ArrayDeque<byte[]> range) {
+        java.util.Iterator<byte[]> fromRight = range.descendingIterator();
+        byte[] root = fromRight.next();
+        while (fromRight.hasNext()) {
+            root = MerkleTree.hashChildren(fromRight.next(), root);
+        }
+        return root;
+    }
+
+    private byte[] nodeOrNull(int level, long index) {
+        List<?> hash = em.createNativeQuery("select hash from audit_node where level = ?1 and node_index = ?2")
+                .setParameter(1, level).setParameter(2, index).getResultList();
+        return hash.isEmpty() ? new byte[0] : B64D.decode((String) hash.get(0));
+    }
+
+    private static FsckReport bad(long size, long checked, long checkpoints, long index, String problem) {
+        return new FsckReport(size, checked, checkpoints, false, index, problem);
+    }
+
+    private long size() {
+        return ((Number) em.createNativeQuery("select size from audit_head where id = 1").getSingleResult()).longValue();
+    }
+
+    @Override
+    public ConsistencyProofView consistency(long from, long to) {
+        long size = size();
+        if (from < 0 || from > to || to > size) {
+            throw new HubException(ProblemType.INVALID_PARAMETER,
+                    "Need 0 <= from <= to <= " + size + " (the current tree size).");
+        }
+        return new ConsistencyProofView(from, to, MerkleTree.consistencyProof(this::node, from, to).stream()
+                .map(B64::encodeToString).toList());
+    }
+}

@@ -1,0 +1,18 @@
+package org.electionpool.hub.crypto.internal;
+
+import java.security.Provider;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+
+/**
+ * The Bouncy Castle provider instance the hub uses, never registered with
+ * {@code java.security.Security}: WildFly ships its own copy of Bouncy Castle and registers it
+ * JVM-wide, so the name "BC" may resolve to that one, and adding a provider from a deployment
+ * leaks across redeployments.
+ */
+final class BouncyCastle {
+
+    static final Provider PROVIDER = new BouncyCastleProvider();
+
+    private BouncyCastle() {
+    }
+}

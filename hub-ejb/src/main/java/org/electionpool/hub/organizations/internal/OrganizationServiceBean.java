@@ -1,0 +1,53 @@
+package org.electionpool.hub.organizations.internal;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.electionpool.hub.api.organizations.CreateOrganizationRequest;
+import org.electionpool.hub.api.organizations.OrganizationId;
+import org.electionpool.hub.api.organizations.OrganizationService;
+import org.electionpool.hub.api.organizations.OrganizationView;
+import org.electionpool.hub.api.problem.HubException;
+import org.electionpool.hub.api.problem.ProblemType;
+import org.electionpool.hub.organizations.domain.DuplicateOrganizationException;
+import org.electionpool.hub.organizations.domain.Organization;
+import org.electionpool.hub.organizations.domain.OrganizationRepository;
+
+/**
+ * The organisation registry as a transactional EJB (one transaction per call).
+ */
+@Stateless
+public class OrganizationServiceBean implements OrganizationService {
+
+    @Inject
+    OrganizationRepository repository;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public OrganizationView create(CreateOrganizationRequest request) {
+        OrganizationId id = OrganizationId.parse(request.id())
+                .orElseThrow(() -> HubException.invalidField("id", "must be a valid organisation id"));
+        Organization organization = new Organization(id, request.name(), request.kind(), request.country(),
+                request.contactPoint(), clock.instant());
+        try {
+            repository.add(organization);
+        } catch (DuplicateOrganizationException e) {
+            throw new HubException(ProblemType.ALREADY_EXISTS, "An organisation with this id already exists.");
+        }
+        return OrganizationAssembler.toView(organization);
+    }
+
+    @Override
+    public Optional<OrganizationView> find(OrganizationId id) {
+        return repository.find(id).map(OrganizationAssembler::toView);
+    }
+
+    @Override
+    public List<OrganizationView> list() {
+        return repository.findAll().stream().map(OrganizationAssembler::toView).toList();
+    }
+}

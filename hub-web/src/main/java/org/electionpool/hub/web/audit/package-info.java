@@ -1,0 +1,5 @@
+/**
+ * REST resources of the audit log ({@code /api/v1/audit}); the checkpoint and consistency proofs
+ * are public (hashes only), everything else comes over HXP/1.
+ */
+package org.electionpool.hub.web.audit;

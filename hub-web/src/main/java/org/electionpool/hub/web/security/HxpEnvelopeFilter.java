@@ -1,0 +1,83 @@
+package org.electionpool.hub.web.security;
+
+import jakarta.annotation.Priority;
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.PreMatching;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import org.electionpool.hub.api.hxp.EnvelopeService;
+import org.electionpool.hub.api.hxp.IncomingRequest;
+import org.electionpool.hub.api.hxp.OpenedRequest;
+import org.electionpool.hub.api.problem.HubException;
+import org.electionpool.hub.web.http.ApiPaths;
+
+/**
+ * Opens the HXP/1 envelope of every {@code /api/v1/**} request before it is matched to a
+ * resource: nothing of the API runs for a request whose envelope fails a check.
+ *
+ * <p>On success the caller is authenticated, the verified {@code body} claim replaces the entity
+ * (as {@code application/json}, so resources and bean validation see plain JSON) and the opened
+ * request is kept for {@link HxpResponseFilter}, which seals the answer. On failure the refusal is
+ * recorded (reason class, method, path, remote address; never the payload) and the request ends
+ * with a plain problem document.
+ */
+@Provider
+@PreMatching
+@Priority(Priorities.AUTHENTICATION - 400)
+@ApplicationScoped
+public class HxpEnvelopeFilter implements ContainerRequestFilter {
+
+    /** Request property holding the {@link OpenedRequest}. */
+    public static final String OPENED = HxpEnvelopeFilter.class.getName() + ".opened";
+
+    @EJB
+    EnvelopeService envelopes;
+
+    @Inject
+    CallerContext callers;
+
+    @Inject
+    HttpServletRequest servletRequest;
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (!ApiPaths.isProtected(request.getUriInfo().getPath())) {
+            return;
+        }
+        String method = request.getMethod();
+        String query = servletRequest.getQueryString();
+        String target = servletRequest.getRequestURI() + (query == null ? "" : "?" + query);
+        OpenedRequest opened;
+        try {
+            byte[] body;
+            try {
+                // Always read: hasEntity() is false for a GET even when it carries a body, which HXP/1 refuses.
+                body = request.getEntityStream() == null ? new byte[0] : request.getEntityStream().readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            opened = envelopes.open(new IncomingRequest(method, target, request.getHeaderString(HttpHeaders.CONTENT_TYPE),
+                    request.getHeaderString(HttpHeaders.AUTHORIZATION), body));
+        } catch (HubException e) {
+            envelopes.recordRefusal(e.type().slug(), method, servletRequest.getRequestURI(), servletRequest.getRemoteAddr());
+            throw e;
+        }
+        callers.authenticate(opened.caller());
+        request.setProperty(OPENED, opened);
+        if (opened.bodyJson() != null) {
+            request.setEntityStream(new ByteArrayInputStream(opened.bodyJson().getBytes(StandardCharsets.UTF_8)));
+            request.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package org.electionpool.hub.web.security;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.ext.Provider;
+import org.electionpool.hub.api.hxp.EnvelopeService;
+import org.electionpool.hub.api.hxp.Hxp;
+import org.electionpool.hub.api.hxp.OpenedRequest;
+import org.electionpool.hub.api.problem.Problem;
+import org.electionpool.hub.web.http.StrictJsonbResolver;
+import org.electionpool.hub.web.problem.ProblemBodyWriter;
+
+/**
+ * Seals every answer to a request whose envelope was opened — successes and problems alike
+ * (400 validation, 404, 409 …): the entity becomes a compact JWE to the caller's encryption key
+ * wrapping a JWS by the hub with {@code in_reply_to}, {@code status} and {@code body} or
+ * {@code problem}. The HTTP status and headers such as {@code Location} are kept.
+ */
+@Provider
+@ApplicationScoped
+public class HxpResponseFilter implements ContainerResponseFilter {
+
+    private static final MediaType JOSE = MediaType.valueOf(Hxp.MEDIA_TYPE);
+
+    @EJB
+    EnvelopeService envelopes;
+
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (!(request.getProperty(HxpEnvelopeFilter.OPENED) instanceof OpenedRequest opened)) {
+            return;
+        }
+        Object entity = response.getEntity();
+        boolean problem = entity instanceof Problem;
+        String json;
+        if (entity == null) {
+            json = null;
+        } else if (entity instanceof Problem p) {
+            json = ProblemBodyWriter.toJson(p).build().toString();
+        } else if (entity instanceof String s) {
+            json = s;
+        } else {
+            json = StrictJsonbResolver.JSONB.toJson(entity);
+        }
+        String sealed = envelopes.seal(opened.caller().organization(), opened.jti(), response.getStatus(), json, problem);
+        response.setEntity(sealed, response.getEntityAnnotations(), JOSE);
+        response.getHeaders().putSingle("Content-Type", Hxp.MEDIA_TYPE);
+    }
+}
