@@ -37,6 +37,9 @@ class PersistenceRoundTripIT {
 
     private static final String SERVICES = "java:global/hub/hub-ejb/";
 
+    private static final org.electionpool.hub.api.audit.AuditContext IT =
+            org.electionpool.hub.api.audit.AuditContext.system("persistence-it");
+
     @Deployment
     static EnterpriseArchive deployment() {
         return HubDeployment.earWithTests(PersistenceRoundTripIT.class, ExpectedDatabase.class);
@@ -50,7 +53,7 @@ class PersistenceRoundTripIT {
     void organizationSurvivesARoundTripThroughTheEjb() throws Exception {
         OrganizationService service = lookup("OrganizationServiceBean", OrganizationService.class);
         String id = "it-ministry-" + UUID.randomUUID().toString().substring(0, 8);
-        OrganizationView created = service.create(new CreateOrganizationRequest(id, "Ministry of Justice",
+        OrganizationView created = service.create(IT, new CreateOrganizationRequest(id, "Ministry of Justice",
                 OrganizationKind.AUTHORITY, "FI", "https://oikeusministerio.fi/en/contact"));
 
         OrganizationView found = service.find(new OrganizationId(id)).orElseThrow();
@@ -65,9 +68,46 @@ class PersistenceRoundTripIT {
         String id = "it-auditor-" + UUID.randomUUID().toString().substring(0, 8);
         CreateOrganizationRequest request = new CreateOrganizationRequest(id, "Audit Office",
                 OrganizationKind.AUDITOR, "SE", "registrator@example.se");
-        service.create(request);
-        HubException e = org.junit.jupiter.api.Assertions.assertThrows(HubException.class, () -> service.create(request));
+        service.create(IT, request);
+        HubException e = org.junit.jupiter.api.Assertions.assertThrows(HubException.class, () -> service.create(IT, request));
         assertEquals(ProblemType.ALREADY_EXISTS, e.type());
+        assertEquals(1, entriesAbout(id), "the refused duplicate's entry rolled back with it");
+    }
+
+    @Test
+    void changeAndItsAuditEntryCommitTogetherOrNotAtAll() throws Exception {
+        OrganizationService service = lookup("OrganizationServiceBean", OrganizationService.class);
+        jakarta.transaction.UserTransaction tx = (jakarta.transaction.UserTransaction) new InitialContext()
+                .lookup("java:comp/UserTransaction");
+        String rolledBack = "it-rollback-" + UUID.randomUUID().toString().substring(0, 8);
+        tx.begin();
+        service.create(IT, new CreateOrganizationRequest(rolledBack, "Rolled back", OrganizationKind.PLATFORM, "FI",
+                "x@example.org"));
+        tx.rollback();
+        assertTrue(service.find(new OrganizationId(rolledBack)).isEmpty());
+        assertEquals(0, entriesAbout(rolledBack), "no entry without its change");
+
+        String committed = "it-commit-" + UUID.randomUUID().toString().substring(0, 8);
+        tx.begin();
+        service.create(IT, new CreateOrganizationRequest(committed, "Committed", OrganizationKind.PLATFORM, "FI",
+                "x@example.org"));
+        tx.commit();
+        assertTrue(service.find(new OrganizationId(committed)).isPresent());
+        assertEquals(1, entriesAbout(committed), "no change without its entry");
+    }
+
+    /** Counts, in a connection of its own, the committed entries about one organisation. */
+    private static long entriesAbout(String organization) throws Exception {
+        DataSource dataSource = (DataSource) new InitialContext().lookup(ExpectedDatabase.jndiName());
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select count(*) from audit_entry where target_type = 'organization'"
+                     + " and target_id = ?")) {
+            s.setString(1, organization);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     @Test

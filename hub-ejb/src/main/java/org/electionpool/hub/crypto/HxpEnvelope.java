@@ -415,6 +415,17 @@ public final class HxpEnvelope {
      */
     public String seal(String recipientKey, OrganizationId recipient, String inReplyTo, int status, String json,
                        boolean problem) {
+        return seal(recipientKey, recipient, inReplyTo, status, json, problem, null);
+    }
+
+    /**
+     * Seals an answer with an audit receipt (docs/protocol.md §4, docs/audit-log.md §5).
+     *
+     * @param receipt the {@code receipt} claim as JSON object text, or {@code null} for none
+     * @see #seal(String, OrganizationId, String, int, String, boolean)
+     */
+    public String seal(String recipientKey, OrganizationId recipient, String inReplyTo, int status, String json,
+                       boolean problem, String receipt) {
         try {
             Instant now = clock.instant();
             JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
@@ -428,6 +439,9 @@ public final class HxpEnvelope {
                 String trimmed = json.trim();
                 Object value = trimmed.startsWith("[") ? JSONArrayUtils.parse(trimmed) : JSONObjectUtils.parse(trimmed);
                 claims.claim(problem ? Hxp.CLAIM_PROBLEM : Hxp.CLAIM_BODY, value);
+            }
+            if (receipt != null) {
+                claims.claim(Hxp.CLAIM_RECEIPT, JSONObjectUtils.parse(receipt));
             }
             ECKey signing = hubKeys.signingKey();
             JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signing.getKeyID())

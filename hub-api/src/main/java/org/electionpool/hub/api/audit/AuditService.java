@@ -11,11 +11,17 @@ import jakarta.ejb.Local;
 public interface AuditService {
 
     /**
+     * Entries by range. The read itself is an audit entry ({@code audit.entries.read}), since
+     * entries carry the senders' signed messages; it is committed before the range is read, so a
+     * range reaching the current size never includes it.
+     *
+     * @param caller  the reader
+     * @param context the reader's request
      * @return the entries with from ≤ index &lt; to that the caller may see, in order, with their exact leaf bytes
      * @throws org.electionpool.hub.api.problem.HubException {@code INVALID_PARAMETER} outside the log
      *         or for more than 1,000 entries
      */
-    java.util.List<AuditEntryView> entries(org.electionpool.hub.api.security.Caller caller, long from, long to);
+    java.util.List<AuditEntryView> entries(org.electionpool.hub.api.security.Caller caller, AuditContext context, long from, long to);
 
     /**
      * @return the inclusion proof of entry {@code index} in the tree of {@code size} entries
@@ -23,6 +29,45 @@ public interface AuditService {
      *         {@code NOT_FOUND} for another party's entry
      */
     InclusionProofView inclusion(org.electionpool.hub.api.security.Caller caller, long index, long size);
+
+    /**
+     * The receipt of the newest entry an HXP/1 request produced, for the {@code receipt} claim of
+     * its answer.
+     *
+     * @param actor the requesting organisation
+     * @param jti   the request's token id
+     * @return the receipt, or empty if the request produced no entry (an unaudited read)
+     */
+    java.util.Optional<ReceiptView> receipt(org.electionpool.hub.api.organizations.OrganizationId actor, String jti);
+
+    /**
+     * The evidence bundle of one target: every entry about it, each with its inclusion proof in the
+     * latest checkpoint, the signed messages, and the acting organisations' historic keys. The read
+     * itself is an audit entry ({@code audit.bundle.read}), written before the bundle is assembled.
+     *
+     * @param context    the auditor's request
+     * @param targetType the target type, e.g. {@code organization}
+     * @param targetId   the target's id
+     * @throws org.electionpool.hub.api.problem.HubException {@code FORBIDDEN} for a caller that is
+     *         not an auditor; {@code NOT_FOUND} when no entry is about the target
+     */
+    AuditBundle bundle(AuditContext context, String targetType, String targetId);
+
+    /**
+     * A full export: entries {@code 0 … size−1} with their evidence, the checkpoint of that size and
+     * every acting organisation's historic keys, for the offline verifier. The read itself is an
+     * audit entry ({@code audit.export.read}).
+     *
+     * @param context the auditor's request
+     * @param size    the tree size to export (at most {@link #MAX_EXPORT} entries), or {@code null}
+     *                for the whole log including this read's own entry
+     * @throws org.electionpool.hub.api.problem.HubException {@code FORBIDDEN} for a non-auditor;
+     *         {@code INVALID_PARAMETER} outside the log or over the limit
+     */
+    AuditBundle export(AuditContext context, Long size);
+
+    /** Most entries one export holds. */
+    int MAX_EXPORT = 10_000;
 
     /** @return the latest signed checkpoint (C2SP signed note; the empty log's is signed on demand) */
     String latestCheckpoint();

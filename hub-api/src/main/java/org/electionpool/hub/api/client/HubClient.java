@@ -13,6 +13,9 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.electionpool.hub.api.audit.ProofException;
+import org.electionpool.hub.api.audit.Receipts;
+import org.electionpool.hub.api.audit.SignedNote;
 import org.electionpool.hub.api.client.crypto.HxpCodec;
 import org.electionpool.hub.api.hxp.Hxp;
 import org.electionpool.hub.api.hxp.StrictJson;
@@ -23,8 +26,11 @@ import org.electionpool.hub.api.hxp.StrictJson;
  * <p>Every call is sealed: the request is signed with the organisation's signing key (JWS, {@code typ}
  * {@code hxp+jwt}) and encrypted to the hub (JWE), or for GET/DELETE sent as
  * {@code Authorization: HXP <JWS>}; every answer is decrypted and verified: hub signature,
- * {@code typ}, {@code aud}, {@code in_reply_to}, {@code status}. A failed verification throws
- * {@link HubClientException}: the answer is not trustworthy.
+ * {@code typ}, {@code aud}, {@code in_reply_to}, {@code status}, and the audit {@code receipt}
+ * ({@link Receipts}: the checkpoint signed with the log key from the discovery document, the
+ * inclusion proof, and that the entry records this request's {@code jti} and signed message). An
+ * answer to a change (any method but GET) or a refused request must carry a receipt. A failed
+ * verification throws {@link HubClientException}: the answer is not trustworthy.
  *
  * <p>Idempotent calls (GET, PUT, DELETE) are retried on network errors, each time with a fresh
  * token, up to {@link Builder#retries(int)} times with exponential back-off; POST is never retried
@@ -49,8 +55,10 @@ public final class HubClient {
     private final Clock clock;
     private final int retries;
     private final Duration timeout;
+    private final SignedNote.VerifierKey logKey;
 
-    private HubClient(Builder b, HxpCodec codec) {
+    private HubClient(Builder b, HxpCodec codec, SignedNote.VerifierKey logKey) {
+        this.logKey = logKey;
         this.hub = b.hub;
         this.http = b.http;
         this.codec = codec;
@@ -112,7 +120,7 @@ public final class HubClient {
                 request.header("Authorization", Hxp.AUTH_SCHEME + " " + jws).method(method, HttpRequest.BodyPublishers.noBody());
             }
             try {
-                return open(http.send(request.build(), HttpResponse.BodyHandlers.ofString()), jti);
+                return open(http.send(request.build(), HttpResponse.BodyHandlers.ofString()), method, jti, jws);
             } catch (IOException e) {
                 if (!IDEMPOTENT.contains(method) || attempt >= retries) {
                     throw new HubClientException(method + " " + target + " failed: " + e.getMessage(), e);
@@ -126,12 +134,22 @@ public final class HubClient {
         }
     }
 
-    private HubResponse open(HttpResponse<String> response, String jti) {
+    private HubResponse open(HttpResponse<String> response, String method, String jti, String jws) {
         String contentType = response.headers().firstValue("Content-Type").orElse("");
         String location = response.headers().firstValue("Location").orElse(null);
         if (contentType.startsWith(Hxp.MEDIA_TYPE)) {
             try {
                 Map<String, Object> claims = codec.openAnswer(response.body(), jti, response.statusCode());
+                String receipt = HxpCodec.toJson(claims.get(Hxp.CLAIM_RECEIPT));
+                if (receipt != null) {
+                    try {
+                        Receipts.verify(receipt, logKey, jti, jws);
+                    } catch (ProofException e) {
+                        throw new SecurityException("audit receipt: " + e.getMessage(), e);
+                    }
+                } else if (!"GET".equals(method) || response.statusCode() >= 400) {
+                    throw new SecurityException("no audit receipt on the answer to a change or a refused request");
+                }
                 return new HubResponse(response.statusCode(), true, HxpCodec.toJson(claims.get(Hxp.CLAIM_BODY)),
                         HxpCodec.toJson(claims.get(Hxp.CLAIM_PROBLEM)), HxpCodec.toJson(claims.get(Hxp.CLAIM_RECEIPT)),
                         location, jti);
@@ -163,6 +181,9 @@ public final class HubClient {
         }
         if (document instanceof Map<?, ?> map && map.get(name) instanceof String value) {
             return value;
+        }
+        if (document instanceof Map<?, ?> map && map.get(name) instanceof Map<?, ?> object) {
+            return HxpCodec.toJson(object);
         }
         throw new HubClientException("discovery document has no " + name, null);
     }
@@ -248,7 +269,13 @@ public final class HubClient {
                 String configuration = fetch(hub.resolve(Hxp.CONFIGURATION_PATH));
                 String issuer = member(configuration, "issuer");
                 String jwks = fetch(URI.create(member(configuration, "jwks_uri")));
-                return new HubClient(this, new HxpCodec(organization, privateJwks, issuer, jwks));
+                SignedNote.VerifierKey logKey;
+                try {
+                    logKey = SignedNote.VerifierKey.parse(member(member(configuration, "audit_log"), "verifier_key"));
+                } catch (IllegalArgumentException e) {
+                    throw new HubClientException("the discovery document's audit_log.verifier_key is unusable", e);
+                }
+                return new HubClient(this, new HxpCodec(organization, privateJwks, issuer, jwks), logKey);
             } catch (IOException e) {
                 throw new HubClientException("cannot read the hub's discovery documents: " + e.getMessage(), e);
             } catch (InterruptedException e) {

@@ -29,13 +29,20 @@ public interface EnvelopeService {
      * @param status    the HTTP status of the answer
      * @param json      the answer body (or problem) as JSON text, or {@code null} for none
      * @param problem   whether {@code json} is an RFC 9457 problem (claim {@code problem}) or a body (claim {@code body})
+     * @param receipt   the audit receipt (claim {@code receipt}) as JSON text, or {@code null} for an unaudited answer
      * @return the compact JWE
      */
-    String seal(OrganizationId recipient, String inReplyTo, int status, String json, boolean problem);
+    String seal(OrganizationId recipient, String inReplyTo, int status, String json, boolean problem, String receipt);
 
     /**
-     * Records a refused request in its own transaction: problem type, method, path without query,
-     * remote address; never the payload.
+     * Records a refused request as an audit entry ({@code request.refused}) in a transaction of its
+     * own: problem type, status, method, path without query, remote address; never the payload.
+     * For an authenticated sender whose request business code refused, the entry also names the
+     * sender and holds its signed message as evidence.
+     *
+     * @param context the sender's context ({@link org.electionpool.hub.api.audit.AuditContext#unauthenticated()}
+     *                when the envelope itself was refused)
      */
-    void recordRefusal(String problemType, String method, String path, String remoteAddress);
+    void recordRefusal(org.electionpool.hub.api.audit.AuditContext context, String problemType, int status, String method,
+                       String path, String remoteAddress);
 }

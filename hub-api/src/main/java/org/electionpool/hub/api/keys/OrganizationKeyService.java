@@ -2,10 +2,15 @@ package org.electionpool.hub.api.keys;
 
 import jakarta.ejb.Local;
 import java.util.List;
+import org.electionpool.hub.api.audit.AuditContext;
 import org.electionpool.hub.api.organizations.OrganizationId;
 
 /**
  * The key registry. Keys reach the hub only through here: never from a message header.
+ *
+ * <p>Every change is recorded in the audit log in the same transaction ({@code key.added},
+ * {@code key.retired}, {@code key.revoked}; target type {@code organization}, target id the
+ * organisation, {@code details.kid} the key), with the sender's signed message as evidence.
  */
 @Local
 public interface OrganizationKeyService {
@@ -17,7 +22,7 @@ public interface OrganizationKeyService {
      *         organisation, {@code VALIDATION_FAILED} for an unacceptable key, {@code ALREADY_EXISTS}
      *         if the kid is taken in the organisation or the key material is registered anywhere
      */
-    OrganizationKeyView add(OrganizationId organization, AddKeyRequest request);
+    OrganizationKeyView add(AuditContext context, OrganizationId organization, AddKeyRequest request);
 
     /**
      * Retires an active key: from now on no new message signed with it is accepted.
@@ -25,7 +30,7 @@ public interface OrganizationKeyService {
      * @throws org.electionpool.hub.api.problem.HubException {@code NOT_FOUND}, or {@code CONFLICT}
      *         if the key is not active
      */
-    OrganizationKeyView retire(OrganizationId organization, KeyId kid);
+    OrganizationKeyView retire(AuditContext context, OrganizationId organization, KeyId kid);
 
     /**
      * Revokes a key (active or retired): from now on nothing signed with it is accepted.
@@ -33,7 +38,7 @@ public interface OrganizationKeyService {
      * @throws org.electionpool.hub.api.problem.HubException {@code NOT_FOUND}, or {@code CONFLICT}
      *         if it is already revoked
      */
-    OrganizationKeyView revoke(OrganizationId organization, KeyId kid);
+    OrganizationKeyView revoke(AuditContext context, OrganizationId organization, KeyId kid);
 
     /**
      * @return every key of the organisation, newest first, with its history

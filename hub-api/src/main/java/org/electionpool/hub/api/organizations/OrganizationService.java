@@ -14,13 +14,15 @@ import java.util.Optional;
 public interface OrganizationService {
 
     /**
-     * Registers an organisation in status {@link OrganizationStatus#ACTIVE}.
+     * Registers an organisation in status {@link OrganizationStatus#ACTIVE} and records
+     * {@code organization.created} in the audit log, in the same transaction.
      *
+     * @param context who asks, through which signed message
      * @param request a bean-validated request
      * @return the new directory entry
      * @throws org.electionpool.hub.api.problem.HubException {@code ALREADY_EXISTS} if the id is taken
      */
-    OrganizationView create(CreateOrganizationRequest request);
+    OrganizationView create(org.electionpool.hub.api.audit.AuditContext context, CreateOrganizationRequest request);
 
     /**
      * @param id the organisation id

@@ -50,8 +50,12 @@ class HubClientRetryTest {
         ECKey ownEnc = new ECKeyGenerator(Curve.P_256).keyUse(KeyUse.ENCRYPTION).keyIDFromThumbprint(true).generate();
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        String logKey = org.electionpool.hub.api.audit.SignedNote.verifierKey("127.0.0.1/audit-log",
+                org.electionpool.hub.api.audit.SignedNote.rawKey(
+                        java.security.KeyPairGenerator.getInstance("Ed25519").generateKeyPair().getPublic()));
         server.createContext("/.well-known/hxp-configuration", x -> send(x, "{\"issuer\":\"" + base
-                + "\",\"jwks_uri\":\"" + base + "/.well-known/jwks.json\"}"));
+                + "\",\"jwks_uri\":\"" + base + "/.well-known/jwks.json\",\"audit_log\":{\"verifier_key\":\""
+                + logKey + "\"}}"));
         server.createContext("/.well-known/jwks.json", x -> send(x,
                 new JWKSet(List.of(hubSig.toPublicJWK(), hubEnc.toPublicJWK())).toString()));
         server.createContext("/api/v1/", x -> {

@@ -16,7 +16,11 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.electionpool.hub.api.audit.AuditContext;
+import org.electionpool.hub.api.audit.AuditBundle;
 import org.electionpool.hub.api.audit.AuditEntryView;
+import org.electionpool.hub.api.audit.ReceiptView;
+import org.electionpool.hub.api.organizations.OrganizationId;
 import org.electionpool.hub.api.audit.AuditService;
 import org.electionpool.hub.api.audit.InclusionProofView;
 import org.electionpool.hub.api.audit.CanonicalJson;
@@ -61,31 +65,60 @@ public class AuditLogBean implements AuditService {
     @Inject
     Clock clock;
 
+    @Inject
+    org.electionpool.hub.organizations.domain.OrganizationKeyRepository organizationKeys;
+
+    @jakarta.annotation.Resource
+    jakarta.ejb.SessionContext session;
+
     /**
-     * Appends one entry.
+     * Appends one entry in the caller's transaction.
      *
-     * @param action the action, e.g. {@code request.refused}
-     * @param fields the entry's other members (strings, numbers, booleans, nested maps); never the
-     *               request payload
+     * <p>The leaf (RFC 8785 canonical JSON) holds {@code index}, {@code timestamp}, {@code action},
+     * {@code channel} and — when known — {@code actor_org}, {@code actor_principal},
+     * {@code target_type}, {@code target_id}, {@code jti}, {@code body_sha256},
+     * {@code evidence_sha256} (SHA-256 of the sender's compact JWS, which is stored beside the
+     * leaf) and {@code details}. Absent values are left out, never {@code null}.
+     *
+     * @param context    who acted, through which signed message
+     * @param action     the action, e.g. {@code organization.created}
+     * @param targetType what the action is about ({@code organization}, {@code organization_key},
+     *                   {@code case} …), or {@code null}
+     * @param targetId   the target's id, or {@code null}
+     * @param details    action-specific members (strings, numbers, booleans, nested maps); never
+     *                   the request payload, which the evidence already holds
      * @return the new entry's index
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public long append(String action, Map<String, Object> fields) {
+    public long append(AuditContext context, String action, String targetType, String targetId,
+                       Map<String, Object> details) {
         long index = ((Number) em.createNativeQuery("select size from audit_head where id = 1 for update")
                 .getSingleResult()).longValue();
         Instant now = clock.instant();
-        Map<String, Object> entry = new LinkedHashMap<>(fields);
+        Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("index", index);
         entry.put("timestamp", DateTimeFormatter.ISO_INSTANT.format(now));
         entry.put("action", action);
+        entry.put("channel", context.channel().name());
+        String actor = context.actorOrg() == null ? null : context.actorOrg().value();
+        putIfPresent(entry, "actor_org", actor);
+        putIfPresent(entry, "actor_principal", context.actorPrincipal());
+        putIfPresent(entry, "target_type", targetType);
+        putIfPresent(entry, "target_id", targetId);
+        putIfPresent(entry, "jti", context.jti());
+        putIfPresent(entry, "body_sha256", context.bodySha256());
+        putIfPresent(entry, "evidence_sha256", context.evidence() == null ? null : AuditContext.sha256(context.evidence()));
+        if (details != null && !details.isEmpty()) {
+            entry.put("details", details);
+        }
         byte[] leaf = CanonicalJson.write(entry);
         byte[] leafHash = MerkleTree.hashLeaf(leaf);
-        Object actor = fields.get("actor_org");
-        em.createNativeQuery("insert into audit_entry (idx, recorded_at, action, leaf, leaf_hash, actor_org)"
-                        + " values (?1, ?2, ?3, ?4, ?5, ?6)")
+        em.createNativeQuery("insert into audit_entry (idx, recorded_at, action, leaf, leaf_hash, actor_org, jti,"
+                        + " target_type, target_id, evidence) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
                 .setParameter(1, index).setParameter(2, now).setParameter(3, action)
                 .setParameter(4, new String(leaf, StandardCharsets.UTF_8)).setParameter(5, B64.encodeToString(leafHash))
-                .setParameter(6, actor instanceof String a ? a : null)
+                .setParameter(6, actor).setParameter(7, context.jti()).setParameter(8, targetType)
+                .setParameter(9, targetId).setParameter(10, context.evidence())
                 .executeUpdate();
         storeNode(0, index, leafHash);
         byte[] hash = leafHash;
@@ -99,6 +132,22 @@ public class AuditLogBean implements AuditService {
         em.createNativeQuery("insert into audit_checkpoint (size, note, created_at) values (?1, ?2, ?3)")
                 .setParameter(1, size).setParameter(2, sign(size)).setParameter(3, now).executeUpdate();
         return index;
+    }
+
+    /**
+     * {@link #append} in a transaction of its own, committed when this returns: for records that
+     * must outlive the caller's work (refusals, reads).
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public long appendNow(AuditContext context, String action, String targetType, String targetId,
+                          Map<String, Object> details) {
+        return append(context, action, targetType, targetId, details);
+    }
+
+    private static void putIfPresent(Map<String, Object> entry, String name, String value) {
+        if (value != null) {
+            entry.put(name, value);
+        }
     }
 
     private String sign(long size) {
@@ -136,14 +185,16 @@ public class AuditLogBean implements AuditService {
     static final int MAX_ENTRIES = 1000;
 
     @Override
-    public List<AuditEntryView> entries(Caller caller, long from, long to) {
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<AuditEntryView> entries(Caller caller, AuditContext context, long from, long to) {
         long size = size();
         if (from < 0 || from > to || to > size || to - from > MAX_ENTRIES) {
             throw new HubException(ProblemType.INVALID_PARAMETER, "Need 0 <= from <= to <= " + size
                     + " (the current tree size) and at most " + MAX_ENTRIES + " entries per call.");
         }
+        self().appendNow(context, "audit.entries.read", "audit_log", null, Map.of("from", from, "to", to));
         boolean all = caller.kind() == OrganizationKind.AUDITOR;
-        jakarta.persistence.Query query = em.createNativeQuery("select idx, leaf, leaf_hash from audit_entry"
+        jakarta.persistence.Query query = em.createNativeQuery("select idx, leaf, leaf_hash, evidence from audit_entry"
                         + " where idx >= ?1 and idx < ?2" + (all ? "" : " and actor_org = ?3") + " order by idx")
                 .setParameter(1, from).setParameter(2, to);
         if (!all) {
@@ -151,7 +202,7 @@ public class AuditLogBean implements AuditService {
         }
         List<?> rows = query.getResultList();
         return rows.stream().map(r -> (Object[]) r).map(r -> new AuditEntryView(((Number) r[0]).longValue(),
-                B64.encodeToString(((String) r[1]).getBytes(StandardCharsets.UTF_8)), (String) r[2])).toList();
+                B64.encodeToString(((String) r[1]).getBytes(StandardCharsets.UTF_8)), (String) r[2], (String) r[3])).toList();
     }
 
     @Override
@@ -168,7 +219,7 @@ public class AuditLogBean implements AuditService {
             }
         }
         return new InclusionProofView(index, size, B64.encodeToString(node(0, index)),
-                MerkleTree.inclusionProof(this::node, index, size).stream().map(B64::encodeToString).toList());
+                base64(MerkleTree.inclusionProof(this::node, index, size)));
     }
 
     /** Entries read per batch during {@link #fsck()}. */
@@ -184,7 +235,7 @@ public class AuditLogBean implements AuditService {
         long expected = 0;
         long checkpoints = 0;
         while (expected < size) {
-            List<?> rows = em.createNativeQuery("select idx, leaf, leaf_hash from audit_entry where idx >= ?1 order by idx")
+            List<?> rows = em.createNativeQuery("select idx, leaf, leaf_hash, evidence from audit_entry where idx >= ?1 order by idx")
                     .setParameter(1, expected).setMaxResults(FSCK_BATCH).getResultList();
             if (rows.isEmpty()) {
                 return bad(size, expected, checkpoints, expected, "entry missing");
@@ -202,7 +253,7 @@ public class AuditLogBean implements AuditService {
                     return bad(size, expected, checkpoints, expected, "entry missing");
                 }
                 byte[] leaf = ((String) r[1]).getBytes(StandardCharsets.UTF_8);
-                String problem = checkLeaf(index, leaf, (String) r[2]);
+                String problem = checkLeaf(index, leaf, (String) r[2], (String) r[3]);
                 if (problem != null) {
                     return bad(size, index, checkpoints, index, problem);
                 }
@@ -233,7 +284,7 @@ public class AuditLogBean implements AuditService {
         return new FsckReport(size, expected, checkpoints, true, null, null);
     }
 
-    private String checkLeaf(long index, byte[] leaf, String storedHash) {
+    private String checkLeaf(long index, byte[] leaf, String storedHash, String evidence) {
         Object parsed;
         try {
             parsed = org.electionpool.hub.api.hxp.StrictJson.parse(new String(leaf, StandardCharsets.UTF_8),
@@ -246,6 +297,11 @@ public class AuditLogBean implements AuditService {
         }
         if (!(parsed instanceof Map<?, ?> entry) || !(entry.get("index") instanceof Number n) || n.longValue() != index) {
             return "leaf does not state its own index";
+        }
+        Object evidenceHash = entry.get("evidence_sha256");
+        if (evidenceHash == null ? evidence != null
+                : evidence == null || !AuditContext.sha256(evidence).equals(evidenceHash)) {
+            return "stored evidence differs from the leaf's evidence_sha256";
         }
         byte[] hash = MerkleTree.hashLeaf(leaf);
         if (!B64.encodeToString(hash).equals(storedHash)) {
@@ -305,5 +361,115 @@ public class AuditLogBean implements AuditService {
         }
         return new ConsistencyProofView(from, to, MerkleTree.consistencyProof(this::node, from, to).stream()
                 .map(B64::encodeToString).toList());
+    }
+    @Override
+    public java.util.Optional<ReceiptView> receipt(OrganizationId actor, String jti) {
+        List<?> found = em.createNativeQuery("select max(idx) from audit_entry where actor_org = ?1 and jti = ?2")
+                .setParameter(1, actor.value()).setParameter(2, jti).getResultList();
+        if (found.isEmpty() || found.get(0) == null) {
+            return java.util.Optional.empty();
+        }
+        long index = ((Number) found.get(0)).longValue();
+        long size = index + 1;
+        Object[] row = (Object[]) em.createNativeQuery("select e.leaf, c.note from audit_entry e, audit_checkpoint c"
+                        + " where e.idx = ?1 and c.size = ?2")
+                .setParameter(1, index).setParameter(2, size).getSingleResult();
+        byte[] leaf = ((String) row[0]).getBytes(StandardCharsets.UTF_8);
+        return java.util.Optional.of(new ReceiptView(index, B64.encodeToString(leaf), B64.encodeToString(node(0, index)),
+                size, base64(MerkleTree.inclusionProof(this::node, index, size)), (String) row[1]));
+    }
+
+    /** Most entries one bundle holds. */
+    static final int MAX_BUNDLE = 10_000;
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public AuditBundle bundle(AuditContext context, String targetType, String targetId) {
+        if (em.createNativeQuery("select idx from audit_entry where target_type = ?1 and target_id = ?2")
+                .setParameter(1, targetType).setParameter(2, targetId).setMaxResults(1).getResultList().isEmpty()) {
+            throw HubException.notFound("Audit target");
+        }
+        // The read is recorded and committed first; everything up to its own entry is immutable,
+        // so the bundle is assembled without holding the log's head lock.
+        long readIndex = self().appendNow(context, "audit.bundle.read", targetType, targetId, Map.of());
+        long size = readIndex + 1;
+        List<?> rows = em.createNativeQuery("select idx, leaf, leaf_hash, evidence from audit_entry"
+                        + " where target_type = ?1 and target_id = ?2 and idx < ?3 order by idx")
+                .setParameter(1, targetType).setParameter(2, targetId).setParameter(3, size)
+                .setMaxResults(MAX_BUNDLE).getResultList();
+        List<AuditBundle.Entry> entries = new java.util.ArrayList<>();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            long index = ((Number) r[0]).longValue();
+            entries.add(new AuditBundle.Entry(index, B64.encodeToString(((String) r[1]).getBytes(StandardCharsets.UTF_8)),
+                    (String) r[2], base64(MerkleTree.inclusionProof(this::node, index, size)), (String) r[3]));
+        }
+        return assemble("bundle", size, new AuditBundle.Target(targetType, targetId), entries);
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public AuditBundle export(AuditContext context, Long requestedSize) {
+        long current = size();
+        if (requestedSize != null && (requestedSize < 0 || requestedSize > current)) {
+            throw new HubException(ProblemType.INVALID_PARAMETER, "Need 0 <= size <= " + current + " (the current tree size).");
+        }
+        if ((requestedSize == null ? current + 1 : requestedSize) > MAX_EXPORT) {
+            throw new HubException(ProblemType.INVALID_PARAMETER, "An export holds at most " + MAX_EXPORT
+                    + " entries; ask for a smaller size, or verify larger logs page by page (docs/audit-log.md).");
+        }
+        long readIndex = self().appendNow(context, "audit.export.read", "audit_log", null,
+                requestedSize == null ? Map.of() : Map.of("size", requestedSize));
+        long size = requestedSize == null ? readIndex + 1 : requestedSize;
+        List<AuditBundle.Entry> entries = new java.util.ArrayList<>();
+        for (long from = 0; from < size; from += FSCK_BATCH) {
+            for (Object row : em.createNativeQuery("select idx, leaf, leaf_hash, evidence from audit_entry"
+                            + " where idx >= ?1 and idx < ?2 order by idx")
+                    .setParameter(1, from).setParameter(2, Math.min(size, from + FSCK_BATCH)).getResultList()) {
+                Object[] r = (Object[]) row;
+                entries.add(new AuditBundle.Entry(((Number) r[0]).longValue(),
+                        B64.encodeToString(((String) r[1]).getBytes(StandardCharsets.UTF_8)), (String) r[2], null,
+                        (String) r[3]));
+            }
+        }
+        return assemble("export", size, null, entries);
+    }
+
+    private AuditBundle assemble(String kind, long size, AuditBundle.Target target, List<AuditBundle.Entry> entries) {
+        String checkpoint = size == 0 ? latestCheckpoint() : (String) em.createNativeQuery(
+                "select note from audit_checkpoint where size = ?1").setParameter(1, size).getSingleResult();
+        java.util.TreeSet<String> actors = new java.util.TreeSet<>();
+        for (AuditBundle.Entry entry : entries) {
+            Object parsed = org.electionpool.hub.api.hxp.StrictJson.parse(
+                    new String(B64D.decode(entry.leaf()), StandardCharsets.UTF_8), CanonicalJson.MAX_DEPTH);
+            if (parsed instanceof Map<?, ?> leaf && leaf.get("actor_org") instanceof String actor) {
+                actors.add(actor);
+            }
+        }
+        Map<String, List<AuditBundle.Key>> keys = new java.util.TreeMap<>();
+        for (String actor : actors) {
+            keys.put(actor, organizationKeys.findAll(new OrganizationId(actor)).stream().map(k -> new AuditBundle.Key(
+                    k.kid().value(), k.use().name().toLowerCase(java.util.Locale.ROOT), k.status().name(),
+                    org.electionpool.hub.crypto.PublicKeys.toMap(k.jwk()), instant(k.createdAt()), instant(k.retiredAt()),
+                    instant(k.revokedAt()))).toList());
+        }
+        return new AuditBundle(AuditBundle.FORMAT, kind, configuration.auditOrigin(), verifierKey(), checkpoint, size,
+                target, entries, keys);
+    }
+
+    private String verifierKey() {
+        return SignedNote.verifierKey(configuration.auditOrigin(), SignedNote.rawKey(hubKeys.auditLogKey().getPublic()));
+    }
+
+    private static String instant(Instant instant) {
+        return instant == null ? null : DateTimeFormatter.ISO_INSTANT.format(instant);
+    }
+
+    private static List<String> base64(List<byte[]> hashes) {
+        return hashes.stream().map(B64::encodeToString).toList();
+    }
+
+    private AuditLogBean self() {
+        return session.getBusinessObject(AuditLogBean.class);
     }
 }

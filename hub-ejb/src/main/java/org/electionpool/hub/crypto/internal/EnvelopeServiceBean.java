@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.electionpool.hub.api.audit.AuditContext;
 import java.util.Optional;
 import org.electionpool.hub.api.hxp.EnvelopeService;
 import org.electionpool.hub.api.hxp.IncomingRequest;
@@ -106,22 +107,24 @@ public class EnvelopeServiceBean implements EnvelopeService {
     }
 
     @Override
-    public String seal(OrganizationId recipient, String inReplyTo, int status, String json, boolean problem) {
+    public String seal(OrganizationId recipient, String inReplyTo, int status, String json, boolean problem,
+                       String receipt) {
         String key = registry.encryptionKey(recipient)
                 .orElseThrow(() -> new IllegalStateException("no active encryption key for " + recipient));
-        return envelope.seal(key, recipient, inReplyTo, status, json, problem);
+        return envelope.seal(key, recipient, inReplyTo, status, json, problem, receipt);
     }
 
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void recordRefusal(String problemType, String method, String path, String remoteAddress) {
+    public void recordRefusal(AuditContext context, String problemType, int status, String method, String path,
+                              String remoteAddress) {
         Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("channel", "API");
         fields.put("reason", truncate(problemType, 64));
+        fields.put("status", status);
         fields.put("method", truncate(method == null ? "-" : method.toUpperCase(Locale.ROOT), 16));
         fields.put("path", truncate(path == null ? "-" : path, 512));
         fields.put("remote_address", truncate(remoteAddress == null ? "-" : remoteAddress, 64));
-        auditLog.append("request.refused", fields);
+        auditLog.append(context, "request.refused", null, null, fields);
     }
 
     private static String truncate(String value, int max) {

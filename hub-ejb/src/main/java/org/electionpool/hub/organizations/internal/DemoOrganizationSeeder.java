@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import org.electionpool.hub.api.audit.AuditContext;
 import org.electionpool.hub.api.keys.AddKeyRequest;
 import org.electionpool.hub.api.keys.KeyId;
 import org.electionpool.hub.api.keys.KeyStatus;
@@ -62,6 +63,9 @@ public class DemoOrganizationSeeder {
             new CreateOrganizationRequest("hub-operator", "Election Pool Hub operator (demo)",
                     OrganizationKind.OPERATOR, "FI", "operator@hub.example"));
 
+    /** The seeder acts as the hub itself (channel {@code SYSTEM}) in the audit log. */
+    private static final AuditContext SEEDER = AuditContext.system("demo-seeder");
+
     @Inject
     HubConfiguration configuration;
 
@@ -85,7 +89,7 @@ public class DemoOrganizationSeeder {
         for (CreateOrganizationRequest demo : DEMO) {
             OrganizationId id = new OrganizationId(demo.id());
             if (organizations.find(id).isEmpty()) {
-                organizations.create(demo);
+                organizations.create(SEEDER, demo);
             }
             Path file = dir.resolve(demo.id() + ".jwks.json");
             if (!matchesActiveKeys(id, file)) {
@@ -113,12 +117,12 @@ public class DemoOrganizationSeeder {
     private void rekey(OrganizationId id, Path file) {
         for (OrganizationKeyView old : keys.list(id)) {
             if (old.status() == KeyStatus.ACTIVE) {
-                keys.retire(id, new KeyId(old.kid()));
+                keys.retire(SEEDER, id, new KeyId(old.kid()));
             }
         }
         DevKeys.Generated generated = DevKeys.generate();
         for (var jwk : generated.publicKeys()) {
-            keys.add(id, new AddKeyRequest(jwk, null, null, null, null));
+            keys.add(SEEDER, id, new AddKeyRequest(jwk, null, null, null, null));
         }
         write(file, generated.privateJwks());
     }

@@ -2,6 +2,8 @@ package org.electionpool.hub.organizations.internal;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import org.electionpool.hub.api.audit.AuditContext;
+import org.electionpool.hub.audit.internal.AuditLogBean;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -40,8 +42,11 @@ public class OrganizationKeyServiceBean implements OrganizationKeyService {
     @Inject
     HubKeys hubKeys;
 
+    @Inject
+    AuditLogBean auditLog;
+
     @Override
-    public OrganizationKeyView add(OrganizationId organization, AddKeyRequest request) {
+    public OrganizationKeyView add(AuditContext context, OrganizationId organization, AddKeyRequest request) {
         requireOrganization(organization);
         ParsedPublicKey parsed;
         int given = (request.jwk() != null ? 1 : 0) + (request.pem() != null ? 1 : 0) + (request.csr() != null ? 1 : 0);
@@ -68,28 +73,36 @@ public class OrganizationKeyServiceBean implements OrganizationKeyService {
         } catch (DuplicateKeyException e) {
             throw new HubException(ProblemType.ALREADY_EXISTS, "The key id is taken in this organisation, or the key is registered already.");
         }
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("kid", key.kid().value());
+        details.put("use", key.use().name());
+        details.put("thumbprint", parsed.thumbprint());
+        details.put("certified", request.csr() != null);
+        record(context, "key.added", organization, details);
         return toView(key);
     }
 
     @Override
-    public OrganizationKeyView retire(OrganizationId organization, KeyId kid) {
+    public OrganizationKeyView retire(AuditContext context, OrganizationId organization, KeyId kid) {
         OrganizationKey key = require(organization, kid);
         try {
             key.retire(clock.instant());
         } catch (IllegalStateException e) {
             throw new HubException(ProblemType.CONFLICT, "Only an active key can be retired; this key is " + key.status() + ".");
         }
+        record(context, "key.retired", organization, Map.of("kid", kid.value()));
         return toView(key);
     }
 
     @Override
-    public OrganizationKeyView revoke(OrganizationId organization, KeyId kid) {
+    public OrganizationKeyView revoke(AuditContext context, OrganizationId organization, KeyId kid) {
         OrganizationKey key = require(organization, kid);
         try {
             key.revoke(clock.instant());
         } catch (IllegalStateException e) {
             throw new HubException(ProblemType.CONFLICT, "The key is already revoked.");
         }
+        record(context, "key.revoked", organization, Map.of("kid", kid.value()));
         return toView(key);
     }
 
@@ -97,6 +110,10 @@ public class OrganizationKeyServiceBean implements OrganizationKeyService {
     public List<OrganizationKeyView> list(OrganizationId organization) {
         requireOrganization(organization);
         return keys.findAll(organization).stream().map(OrganizationKeyServiceBean::toView).toList();
+    }
+
+    private void record(AuditContext context, String action, OrganizationId organization, Map<String, Object> details) {
+        auditLog.append(context, action, OrganizationServiceBean.TARGET_TYPE, organization.value(), details);
     }
 
     private void requireOrganization(OrganizationId organization) {

@@ -2,6 +2,9 @@ package org.electionpool.hub.organizations.internal;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.util.Map;
+import org.electionpool.hub.api.audit.AuditContext;
+import org.electionpool.hub.audit.internal.AuditLogBean;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -21,14 +24,20 @@ import org.electionpool.hub.organizations.domain.OrganizationRepository;
 @Stateless
 public class OrganizationServiceBean implements OrganizationService {
 
+    /** The audit-log target type of organisations and their keys. */
+    static final String TARGET_TYPE = "organization";
+
     @Inject
     OrganizationRepository repository;
 
     @Inject
     Clock clock;
 
+    @Inject
+    AuditLogBean auditLog;
+
     @Override
-    public OrganizationView create(CreateOrganizationRequest request) {
+    public OrganizationView create(AuditContext context, CreateOrganizationRequest request) {
         OrganizationId id = OrganizationId.parse(request.id())
                 .orElseThrow(() -> HubException.invalidField("id", "must be a valid organisation id"));
         Organization organization = new Organization(id, request.name(), request.kind(), request.country(),
@@ -38,6 +47,8 @@ public class OrganizationServiceBean implements OrganizationService {
         } catch (DuplicateOrganizationException e) {
             throw new HubException(ProblemType.ALREADY_EXISTS, "An organisation with this id already exists.");
         }
+        auditLog.append(context, "organization.created", TARGET_TYPE, id.value(),
+                Map.of("kind", request.kind().name(), "country", request.country()));
         return OrganizationAssembler.toView(organization);
     }
 

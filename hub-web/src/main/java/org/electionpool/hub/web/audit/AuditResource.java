@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import java.util.List;
+import org.electionpool.hub.api.audit.AuditBundle;
 import org.electionpool.hub.api.audit.AuditEntryView;
 import org.electionpool.hub.api.audit.AuditService;
 import org.electionpool.hub.api.audit.FsckReport;
@@ -61,7 +62,7 @@ public class AuditResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Entries from (inclusive) to (exclusive), at most 1,000: all for auditors, a party's own otherwise")
     public EntryList entries(@QueryParam("from") String from, @QueryParam("to") String to) {
-        return new EntryList(audit.entries(callers.require(), size("from", from), size("to", to)));
+        return new EntryList(audit.entries(callers.require(), callers.audit(), size("from", from), size("to", to)));
     }
 
     @GET
@@ -72,13 +73,49 @@ public class AuditResource {
         return audit.inclusion(callers.require(), size("index", index), size("size", size));
     }
 
-    @jakarta.ws.rs.POST
+    @GET
+    @Path("bundle")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Evidence bundle of one target (auditors): its entries with inclusion proofs, the checkpoint,"
+            + " the signed messages and the actors' historic keys, in the hxp-audit-bundle/1 format")
+    public AuditBundle bundle(@QueryParam("target_type") String targetType, @QueryParam("target_id") String targetId) {
+        callers.requireAuditor();
+        return audit.bundle(callers.audit(), token("target_type", targetType, TARGET_TYPE),
+                token("target_id", targetId, TARGET_ID));
+    }
+
+    @GET
+    @Path("export")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Full export (auditors): entries 0 … size-1 with evidence, the checkpoint and the actors'"
+            + " historic keys, in the hxp-audit-bundle/1 format; without size, the whole log including this read")
+    public AuditBundle export(@QueryParam("size") String size) {
+        callers.requireAuditor();
+        return audit.export(callers.audit(), size == null ? null : size("size", size));
+    }
+
+    /**
+     * A GET because the check changes nothing — not even the log: an entry appended to a damaged
+     * log would build new checkpoints on the damaged hashes.
+     */
+    @GET
     @Path("fsck")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Check the whole log (operator only): recompute every hash, verify every checkpoint")
+    @Operation(summary = "Check the whole log (operator only): recompute every hash, verify every checkpoint and"
+            + " every stored evidence digest; read-only, not itself an audit entry")
     public FsckReport fsck() {
         callers.requireOperator();
         return audit.fsck();
+    }
+
+    private static final java.util.regex.Pattern TARGET_TYPE = java.util.regex.Pattern.compile("[a-z][a-z0-9_]{0,31}");
+    private static final java.util.regex.Pattern TARGET_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._~:/-]{1,256}");
+
+    private static String token(String name, String value, java.util.regex.Pattern allowed) {
+        if (value == null || !allowed.matcher(value).matches()) {
+            throw new HubException(ProblemType.INVALID_PARAMETER, name + " must match " + allowed.pattern() + ".");
+        }
+        return value;
     }
 
     private static long size(String name, String value) {

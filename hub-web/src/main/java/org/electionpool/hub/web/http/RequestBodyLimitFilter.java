@@ -63,8 +63,8 @@ public class RequestBodyLimitFilter implements ContainerRequestFilter {
     /** API requests refused here never reach the envelope, so their refusal is recorded here. */
     private HubException refused(ContainerRequestContext request, HubException e) {
         if (ApiPaths.isProtected(request.getUriInfo().getPath())) {
-            envelopes.recordRefusal(e.type().slug(), request.getMethod(), servletRequest.getRequestURI(),
-                    servletRequest.getRemoteAddr());
+            envelopes.recordRefusal(org.electionpool.hub.api.audit.AuditContext.unauthenticated(), e.type().slug(),
+                    e.type().status(), request.getMethod(), servletRequest.getRequestURI(), servletRequest.getRemoteAddr());
         }
         return e;
     }

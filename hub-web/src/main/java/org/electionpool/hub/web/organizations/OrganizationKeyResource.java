@@ -81,7 +81,7 @@ public class OrganizationKeyResource {
     public Response add(@PathParam("orgId") String orgId, @NotNull @Valid AddKeyRequest request) {
         OrganizationId organization = organization(orgId);
         callers.requireSelfOrOperator(organization);
-        OrganizationKeyView created = keys.add(organization, request);
+        OrganizationKeyView created = keys.add(callers.audit(), organization, request);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(created.kid()).build()).entity(created).build();
     }
 
@@ -93,7 +93,7 @@ public class OrganizationKeyResource {
     public OrganizationKeyView retire(@PathParam("orgId") String orgId, @PathParam("kid") String kid) {
         OrganizationId organization = organization(orgId);
         callers.requireSelfOrOperator(organization);
-        return keys.retire(organization, key(kid));
+        return keys.retire(callers.audit(), organization, key(kid));
     }
 
     @POST
@@ -104,6 +104,6 @@ public class OrganizationKeyResource {
     public OrganizationKeyView revoke(@PathParam("orgId") String orgId, @PathParam("kid") String kid) {
         OrganizationId organization = organization(orgId);
         callers.requireSelfOrOperator(organization);
-        return keys.revoke(organization, key(kid));
+        return keys.revoke(callers.audit(), organization, key(kid));
     }
 }

@@ -82,7 +82,7 @@ public class OrganizationResource {
             content = @Content(mediaType = "application/problem+json"))
     public Response create(@NotNull @Valid CreateOrganizationRequest request) {
         callers.requireOperator();
-        OrganizationView created = organizations.create(request);
+        OrganizationView created = organizations.create(callers.audit(), request);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(created.id()).build())
                 .entity(created)
                 .build();

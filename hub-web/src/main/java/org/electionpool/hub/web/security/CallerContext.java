@@ -3,6 +3,8 @@ package org.electionpool.hub.web.security;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.Objects;
 import java.util.Optional;
+import org.electionpool.hub.api.audit.AuditContext;
+import org.electionpool.hub.api.hxp.OpenedRequest;
 import org.electionpool.hub.api.problem.HubException;
 import org.electionpool.hub.api.problem.ProblemType;
 import org.electionpool.hub.api.security.Caller;
@@ -16,12 +18,37 @@ public class CallerContext {
 
     private Caller caller;
 
-    /** @param caller the authenticated caller; may be set once per request */
-    void authenticate(Caller caller) {
+    private AuditContext audit;
+
+    /** @param opened the request whose envelope passed every check; may be set once per request */
+    void authenticate(OpenedRequest opened) {
         if (this.caller != null) {
             throw new IllegalStateException("caller already set for this request");
         }
-        this.caller = Objects.requireNonNull(caller, "caller");
+        this.caller = Objects.requireNonNull(opened.caller(), "caller");
+        this.audit = AuditContext.of(opened);
+    }
+
+    /**
+     * @return the audit context of the current request — sender, signing key, {@code jti}, signed
+     *         message and body digest — for the service call that changes or reads audited state
+     * @throws HubException {@code UNAUTHENTICATED} if the request was not authenticated
+     */
+    public AuditContext audit() {
+        require();
+        return audit;
+    }
+
+    /**
+     * @return the caller, who is an auditor body
+     * @throws HubException {@code FORBIDDEN} for any other caller
+     */
+    public Caller requireAuditor() {
+        Caller c = require();
+        if (c.kind() != org.electionpool.hub.api.organizations.OrganizationKind.AUDITOR) {
+            throw new HubException(ProblemType.FORBIDDEN, "Only an auditor may do this.");
+        }
+        return c;
     }
 
     /** @return the caller, if the request was authenticated */

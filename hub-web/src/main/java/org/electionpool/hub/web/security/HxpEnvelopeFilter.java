@@ -16,6 +16,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import org.electionpool.hub.api.audit.AuditContext;
 import org.electionpool.hub.api.hxp.EnvelopeService;
 import org.electionpool.hub.api.hxp.IncomingRequest;
 import org.electionpool.hub.api.hxp.OpenedRequest;
@@ -70,10 +71,11 @@ public class HxpEnvelopeFilter implements ContainerRequestFilter {
             opened = envelopes.open(new IncomingRequest(method, target, request.getHeaderString(HttpHeaders.CONTENT_TYPE),
                     request.getHeaderString(HttpHeaders.AUTHORIZATION), body));
         } catch (HubException e) {
-            envelopes.recordRefusal(e.type().slug(), method, servletRequest.getRequestURI(), servletRequest.getRemoteAddr());
+            envelopes.recordRefusal(AuditContext.unauthenticated(), e.type().slug(), e.type().status(), method,
+                    servletRequest.getRequestURI(), servletRequest.getRemoteAddr());
             throw e;
         }
-        callers.authenticate(opened.caller());
+        callers.authenticate(opened);
         request.setProperty(OPENED, opened);
         if (opened.bodyJson() != null) {
             request.setEntityStream(new ByteArrayInputStream(opened.bodyJson().getBytes(StandardCharsets.UTF_8)));

@@ -7,6 +7,10 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import org.electionpool.hub.api.audit.AuditContext;
+import org.electionpool.hub.api.audit.AuditService;
 import org.electionpool.hub.api.hxp.EnvelopeService;
 import org.electionpool.hub.api.hxp.Hxp;
 import org.electionpool.hub.api.hxp.OpenedRequest;
@@ -19,6 +23,10 @@ import org.electionpool.hub.web.problem.ProblemBodyWriter;
  * (400 validation, 404, 409 …): the entity becomes a compact JWE to the caller's encryption key
  * wrapping a JWS by the hub with {@code in_reply_to}, {@code status} and {@code body} or
  * {@code problem}. The HTTP status and headers such as {@code Location} are kept.
+ *
+ * <p>A problem answer is first recorded as a {@code request.refused} audit entry holding the
+ * sender's signed message. Every answer to a request that produced an audit entry carries the
+ * {@code receipt} claim of the request's newest entry (docs/audit-log.md §5).
  */
 @Provider
 @ApplicationScoped
@@ -28,6 +36,12 @@ public class HxpResponseFilter implements ContainerResponseFilter {
 
     @EJB
     EnvelopeService envelopes;
+
+    @EJB
+    AuditService audit;
+
+    @Inject
+    HttpServletRequest servletRequest;
 
     @Override
     public void filter(ContainerRequestContext request, ContainerResponseContext response) {
@@ -46,7 +60,15 @@ public class HxpResponseFilter implements ContainerResponseFilter {
         } else {
             json = StrictJsonbResolver.JSONB.toJson(entity);
         }
-        String sealed = envelopes.seal(opened.caller().organization(), opened.jti(), response.getStatus(), json, problem);
+        if (entity instanceof Problem p) {
+            // Business code refused the request and rolled back: its only trace is this entry.
+            envelopes.recordRefusal(AuditContext.of(opened), p.type().slug(), response.getStatus(), request.getMethod(),
+                    servletRequest.getRequestURI(), servletRequest.getRemoteAddr());
+        }
+        String receipt = audit.receipt(opened.caller().organization(), opened.jti())
+                .map(StrictJsonbResolver.JSONB::toJson).orElse(null);
+        String sealed = envelopes.seal(opened.caller().organization(), opened.jti(), response.getStatus(), json, problem,
+                receipt);
         response.setEntity(sealed, response.getEntityAnnotations(), JOSE);
         response.getHeaders().putSingle("Content-Type", Hxp.MEDIA_TYPE);
     }
