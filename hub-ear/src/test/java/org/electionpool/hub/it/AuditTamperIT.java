@@ -30,7 +30,8 @@ class AuditTamperIT {
 
     @Deployment
     static EnterpriseArchive deployment() {
-        return HubDeployment.earWithTests(AuditTamperIT.class, ExpectedDatabase.class, HttpClientSupport.class);
+        return HubDeployment.earWithTests(AuditTamperIT.class, ExpectedDatabase.class, HttpClientSupport.class,
+                DemoClients.class);
     }
 
     private AuditService audit;
@@ -72,11 +73,16 @@ class AuditTamperIT {
 
     /** Applies a change, expects the check to name {@code index}, restores, expects a clean check. */
     private void assertFound(String sql, String tampered, String original, Object key, String problemPart) throws Exception {
+        assertFound(sql, tampered, original, key, problemPart, index);
+    }
+
+    private void assertFound(String sql, String tampered, String original, Object key, String problemPart, long expected)
+            throws Exception {
         write(sql, tampered, key);
         try {
             FsckReport report = audit.fsck();
             assertFalse(report.ok(), "tampering went unnoticed");
-            assertEquals(index, report.firstBadIndex(), report.toString());
+            assertEquals(expected, report.firstBadIndex(), report.toString());
             assertTrue(report.problem().contains(problemPart), report.problem());
         } finally {
             write(sql, original, key);
@@ -128,5 +134,18 @@ class AuditTamperIT {
             write("update audit_entry set idx = ? where idx = ?", index, moved);
         }
         assertTrue(audit.fsck().ok());
+    }
+
+    @Test
+    void changedEvidenceSignatureIsFoundAtItsIndex() throws Exception {
+        org.electionpool.hub.api.client.HubResponse refused = DemoClients.as(DemoClients.PLATFORM_A)
+                .get("/api/v1/organizations/no-such-organization");
+        assertEquals(404, refused.status());
+        long signed = jakarta.json.Json.createReader(new java.io.StringReader(refused.receipt())).readObject()
+                .getJsonNumber("index").longValue();
+        String evidence = read("select evidence from audit_entry where idx = ?", signed);
+        int at = evidence.length() - 6; // inside the JWS signature
+        String tampered = evidence.substring(0, at) + (evidence.charAt(at) == 'A' ? 'B' : 'A') + evidence.substring(at + 1);
+        assertFound("update audit_entry set evidence = ? where idx = ?", tampered, evidence, signed, "evidence", signed);
     }
 }
