@@ -208,6 +208,29 @@ class AuditEvidenceIT {
         assertRefused(tamper(export, victim, "leaf_hash", hash -> Base64.getEncoder().encodeToString(new byte[32])), victim);
     }
 
+    /** The README's two steps: fetch as the auditor (online), then verify (offline) with the printed key. */
+    @Test
+    void readmeStepsFetchAnExportAndVerifyItOffline() throws Exception {
+        Path file = Files.createTempFile("hxp-fetched-", ".json");
+        file.toFile().deleteOnExit();
+        Verifier.Result fetched = Verifier.run("fetch", "--hub", HUB.toString(), "--org", DemoClients.AUDITOR,
+                "--jwks", DemoClients.devKeys().resolve(DemoClients.AUDITOR + ".jwks.json").toString(),
+                "--export", "--out", file.toString());
+        assertEquals(0, fetched.exitCode(), fetched.output());
+        String printedKey = fetched.output().lines().filter(l -> l.startsWith("verifier key: ")).findFirst()
+                .orElseThrow().substring("verifier key: ".length());
+        assertEquals(verifierKey(), printedKey);
+        Verifier.Result verified = Verifier.run("--key", printedKey, file.toString());
+        assertEquals(0, verified.exitCode(), verified.output());
+        assertTrue(verified.output().contains("OK export"), verified.output());
+
+        Verifier.Result notAnAuditor = Verifier.run("fetch", "--hub", HUB.toString(), "--org", DemoClients.PLATFORM_A,
+                "--jwks", DemoClients.devKeys().resolve(DemoClients.PLATFORM_A + ".jwks.json").toString(),
+                "--export", "--out", file.toString());
+        assertEquals(1, notAnAuditor.exitCode(), notAnAuditor.output());
+        assertTrue(notAnAuditor.output().contains("403"), notAnAuditor.output());
+    }
+
     @Test
     void bundlesAndExportsAreForAuditorsOnlyAndBadQueriesAreProblems() {
         HubClient auditor = DemoClients.as(DemoClients.AUDITOR);

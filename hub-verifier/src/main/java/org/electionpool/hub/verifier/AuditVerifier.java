@@ -51,7 +51,10 @@ public final class AuditVerifier {
               --help                print this text
 
             Exit codes: 0 verified, 1 verification failed (a FAIL line names what),
-                        2 usage error, unreadable file or malformed bundle.""";
+                        2 usage error, unreadable file or malformed bundle.
+
+            To fetch a bundle or an export first (online, as an auditor organisation):
+              java -jar hub-audit-verifier.jar fetch --help""";
 
     private AuditVerifier() {
     }
@@ -70,6 +73,9 @@ public final class AuditVerifier {
      * @return the exit code: {@link #EXIT_OK}, {@link #EXIT_FAILED} or {@link #EXIT_USAGE}
      */
     static int run(List<String> args, PrintStream out, PrintStream err) {
+        if (!args.isEmpty() && args.get(0).equals("fetch")) {
+            return AuditFetch.run(args.subList(1, args.size()), out, err);
+        }
         String key = null;
         String file = null;
         for (int i = 0; i < args.size(); i++) {

@@ -654,4 +654,39 @@ class AuditVerifierTest {
             assertMalformed(runArgs(List.of("x.json", "--key")), "--key needs a value");
         }
     }
+
+    @Nested
+    class FetchUsage {
+
+        @Test
+        void fetchWithoutItsOptionsIsAUsageError() {
+            Outcome outcome = runArgs(List.of("fetch"));
+            assertEquals(AuditVerifier.EXIT_USAGE, outcome.code());
+            assertTrue(outcome.err().contains("usage: java -jar hub-audit-verifier.jar fetch"), outcome.err());
+        }
+
+        @Test
+        void fetchNeedsExactlyOneOfExportAndBundle() {
+            List<String> base = List.of("fetch", "--hub", "http://127.0.0.1:9", "--org", "auditor", "--jwks", "x.json",
+                    "--out", "y.json");
+            List<String> both = new ArrayList<>(base);
+            both.addAll(List.of("--export", "--bundle", "organization", "x"));
+            assertEquals(AuditVerifier.EXIT_USAGE, runArgs(base).code());
+            assertEquals(AuditVerifier.EXIT_USAGE, runArgs(both).code());
+        }
+
+        @Test
+        void fetchRefusesAMalformedSizeAndAnOptionWithoutItsValue() {
+            assertEquals(AuditVerifier.EXIT_USAGE, runArgs(List.of("fetch", "--hub", "http://127.0.0.1:9", "--org", "a",
+                    "--jwks", "x", "--out", "y", "--export", "--size", "-1")).code());
+            assertEquals(AuditVerifier.EXIT_USAGE, runArgs(List.of("fetch", "--hub")).code());
+        }
+
+        @Test
+        void fetchHelpPrintsItsUsage() {
+            Outcome outcome = runArgs(List.of("fetch", "--help"));
+            assertEquals(AuditVerifier.EXIT_OK, outcome.code());
+            assertTrue(outcome.out().contains("--bundle <type> <id>"), outcome.out());
+        }
+    }
 }
