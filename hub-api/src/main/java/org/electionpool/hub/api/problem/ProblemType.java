@@ -36,6 +36,8 @@ public enum ProblemType {
     ALREADY_EXISTS("already-exists", 409, "Already exists"),
     /** The request conflicts with the current state of the resource. */
     CONFLICT("conflict", 409, "Conflict"),
+    /** A case action is not allowed in the case's current state; the detail names both. */
+    ILLEGAL_TRANSITION("illegal-transition", 409, "Illegal transition"),
     /** The request body exceeds the size limit of the endpoint. */
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large"),
     /** The request's {@code Content-Type} is not accepted by the endpoint. */

@@ -1,0 +1,81 @@
+package org.electionpool.hub.api.cases;
+
+import jakarta.ejb.Local;
+import java.util.List;
+import org.electionpool.hub.api.audit.AuditContext;
+import org.electionpool.hub.api.security.Caller;
+
+/**
+ * The case exchange. Every method is one transaction; every change and every read of case content
+ * is an audit entry (target type {@code case}) written in that transaction, with the caller's
+ * signed message as evidence.
+ *
+ * <p>Isolation: a case exists, for a caller, only if the caller is its authority or its addressed
+ * platform. For anyone else — another authority, another platform, an auditor, the operator —
+ * every method answers {@code NOT_FOUND} exactly as for an id that was never issued.
+ */
+@Local
+public interface CaseService {
+
+    /**
+     * The outcome of a creation.
+     *
+     * @param view    the case
+     * @param created {@code true} when created now, {@code false} when the same {@code clientRef}
+     *                and body had created it before (an idempotent replay)
+     */
+    record Created(CaseView view, boolean created) {
+    }
+
+    /**
+     * Creates a case from an authority to a platform ({@code case.created}), delivered to the
+     * platform's inbox.
+     *
+     * @throws org.electionpool.hub.api.problem.HubException {@code FORBIDDEN} unless the caller is
+     *         an authority; {@code VALIDATION_FAILED} for fields the kind needs, an addressee that
+     *         is not an active platform, a deadline in the past; {@code ALREADY_EXISTS} when the
+     *         {@code clientRef} was used for a different body
+     */
+    Created create(Caller caller, AuditContext context, CreateCaseRequest request);
+
+    /** @return the case ({@code case.read}) @throws org.electionpool.hub.api.problem.HubException {@code NOT_FOUND} */
+    CaseView get(Caller caller, AuditContext context, CaseId id);
+
+    /**
+     * @return one page of the caller's cases, newest first ({@code case.list.read})
+     * @throws org.electionpool.hub.api.problem.HubException {@code INVALID_PARAMETER} for a bad cursor
+     */
+    CasePage list(Caller caller, AuditContext context, CaseFilter filter);
+
+    /**
+     * Takes a lifecycle step ({@code case.transitioned}).
+     *
+     * @throws org.electionpool.hub.api.problem.HubException {@code NOT_FOUND}; {@code FORBIDDEN}
+     *         when the action belongs to the other side; {@code ILLEGAL_TRANSITION} naming both
+     *         states; {@code CONFLICT} to resolve with items left unanswered
+     */
+    CaseView transition(Caller caller, AuditContext context, CaseId id, TransitionRequest request);
+
+    /**
+     * Records (or replaces) the platform's response to one item ({@code case.item.responded}).
+     *
+     * @throws org.electionpool.hub.api.problem.HubException {@code NOT_FOUND} for the case or
+     *         item; {@code FORBIDDEN} for the authority; {@code ILLEGAL_TRANSITION} when the
+     *         state takes no responses; {@code VALIDATION_FAILED} for a TCO reason that does not
+     *         fit the outcome
+     */
+    CaseView respond(Caller caller, AuditContext context, CaseId id, int item, ItemResponseRequest request);
+
+    /** Adds a message to the thread ({@code case.message.posted}). */
+    MessageView postMessage(Caller caller, AuditContext context, CaseId id, MessageRequest request);
+
+    /** @return the thread, oldest first ({@code case.messages.read}) */
+    List<MessageView> messages(Caller caller, AuditContext context, CaseId id);
+
+    /**
+     * @param after the cursor of the last event read, or {@code null} for the beginning
+     * @param limit page size, 1–500
+     * @return the caller's inbox events after the cursor, oldest first
+     */
+    InboxPage inbox(Caller caller, String after, int limit);
+}

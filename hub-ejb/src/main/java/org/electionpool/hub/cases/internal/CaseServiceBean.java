@@ -1,0 +1,318 @@
+package org.electionpool.hub.cases.internal;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PersistenceException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.electionpool.hub.api.audit.AuditContext;
+import org.electionpool.hub.api.cases.CaseAction;
+import org.electionpool.hub.api.cases.CaseFilter;
+import org.electionpool.hub.api.cases.CaseId;
+import org.electionpool.hub.api.cases.CasePage;
+import org.electionpool.hub.api.cases.CaseRole;
+import org.electionpool.hub.api.cases.CaseService;
+import org.electionpool.hub.api.cases.CaseStatus;
+import org.electionpool.hub.api.cases.CaseSummary;
+import org.electionpool.hub.api.cases.CaseView;
+import org.electionpool.hub.api.cases.CreateCaseRequest;
+import org.electionpool.hub.api.cases.InboxEvent;
+import org.electionpool.hub.api.cases.InboxPage;
+import org.electionpool.hub.api.cases.ItemResponseRequest;
+import org.electionpool.hub.api.cases.MessageRequest;
+import org.electionpool.hub.api.cases.MessageView;
+import org.electionpool.hub.api.cases.TransitionRequest;
+import org.electionpool.hub.api.organizations.OrganizationId;
+import org.electionpool.hub.api.organizations.OrganizationKind;
+import org.electionpool.hub.api.organizations.OrganizationStatus;
+import org.electionpool.hub.api.problem.FieldViolation;
+import org.electionpool.hub.api.problem.HubException;
+import org.electionpool.hub.api.problem.ProblemType;
+import org.electionpool.hub.api.security.Caller;
+import org.electionpool.hub.audit.internal.AuditLogBean;
+import org.electionpool.hub.cases.domain.CaseItem;
+import org.electionpool.hub.cases.domain.IllegalTransitionException;
+import org.electionpool.hub.cases.domain.TakedownCase;
+import org.electionpool.hub.cases.domain.UnansweredItemsException;
+import org.electionpool.hub.cases.domain.WrongSideException;
+import org.electionpool.hub.organizations.domain.Organization;
+import org.electionpool.hub.organizations.domain.OrganizationRepository;
+import org.electionpool.hub.system.internal.JdbcErrors;
+
+/**
+ * The case exchange as a transactional EJB. Each method: load the case scoped to the caller's
+ * organisation (a non-party gets {@code NOT_FOUND}, as for an id never issued), check the side,
+ * change the aggregate, flush (optimistic locking), append the audit entry — whose index becomes
+ * the inbox cursor of the events written next — all in one transaction.
+ */
+@Stateless
+public class CaseServiceBean implements CaseService {
+
+    /** The audit-log target type of cases. */
+    static final String TARGET_TYPE = "case";
+
+    @Inject
+    JpaCaseRepository cases;
+
+    @Inject
+    OrganizationRepository organizations;
+
+    @Inject
+    AuditLogBean auditLog;
+
+    @Inject
+    Clock clock;
+
+    @Override
+    public Created create(Caller caller, AuditContext context, CreateCaseRequest request) {
+        if (caller.kind() != OrganizationKind.AUTHORITY) {
+            throw new HubException(ProblemType.FORBIDDEN, "Only an authority sends cases.");
+        }
+        List<FieldViolation> violations = new ArrayList<>(request.kindViolations());
+        Optional<Organization> addressee = organizations.find(new OrganizationId(request.addressee()));
+        if (addressee.isEmpty() || addressee.get().kind() != OrganizationKind.PLATFORM
+                || addressee.get().status() != OrganizationStatus.ACTIVE) {
+            violations.add(new FieldViolation("addressee", "must be an active platform"));
+        }
+        Instant now = clock.instant();
+        if (request.deadline() != null && !request.deadline().isAfter(now)) {
+            violations.add(new FieldViolation("deadline", "must be in the future"));
+        }
+        if (!violations.isEmpty()) {
+            throw new HubException(ProblemType.VALIDATION_FAILED, "The request has invalid fields.", violations);
+        }
+        String digest = context.bodySha256() != null ? context.bodySha256()
+                : AuditContext.sha256(CaseAssembler.JSONB.toJson(request));
+        Optional<TakedownCase> existing = cases.findByClientRef(caller.organization(), request.clientRef());
+        if (existing.isPresent()) {
+            return replay(caller, context, existing.get(), digest, now);
+        }
+        List<CaseItem> items = request.items().stream()
+                .map(i -> new CaseItem(i.type(), i.value(), i.description(), AuditContext::sha256)).toList();
+        TakedownCase created = new TakedownCase(CaseId.random(), caller.organization(), request, digest, items, now);
+        try {
+            cases.add(created);
+        } catch (PersistenceException e) {
+            if (JdbcErrors.isIntegrityViolation(e)) { // the same clientRef committed concurrently
+                throw new HubException(ProblemType.ALREADY_EXISTS,
+                        "A case with this clientRef was created at the same time; repeat the request to get it.");
+            }
+            throw e;
+        }
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("kind", created.kind().name());
+        details.put("addressee", created.addressee().value());
+        details.put("items", created.items().size());
+        details.put("priority", created.priority().name());
+        long index = auditLog.append(context, "case.created", TARGET_TYPE, created.id().value(), details);
+        notifyParties(index, created, "case.created", caller, now);
+        return new Created(view(created, caller, now), true);
+    }
+
+    private Created replay(Caller caller, AuditContext context, TakedownCase existing, String digest, Instant now) {
+        if (!existing.requestSha256().equals(digest)) {
+            throw new HubException(ProblemType.ALREADY_EXISTS,
+                    "This clientRef was already used for a different case; use a new clientRef for a new case.");
+        }
+        auditLog.append(context, "case.create.replayed", TARGET_TYPE, existing.id().value(), Map.of());
+        return new Created(view(existing, caller, now), false);
+    }
+
+    @Override
+    public CaseView get(Caller caller, AuditContext context, CaseId id) {
+        TakedownCase c = require(caller, id);
+        auditLog.append(context, "case.read", TARGET_TYPE, id.value(), Map.of());
+        return view(c, caller, clock.instant());
+    }
+
+    /** Largest page. */
+    static final int MAX_PAGE = 100;
+
+    @Override
+    public CasePage list(Caller caller, AuditContext context, CaseFilter filter) {
+        int limit = filter.limit();
+        if (limit < 1 || limit > MAX_PAGE) {
+            throw new HubException(ProblemType.INVALID_PARAMETER, "limit must be 1-" + MAX_PAGE + ".");
+        }
+        Instant afterCreated = null;
+        String afterId = null;
+        if (filter.after() != null) {
+            String[] cursor = decodeCursor(filter.after());
+            afterCreated = Instant.parse(cursor[0]);
+            afterId = cursor[1];
+        }
+        Instant now = clock.instant();
+        List<TakedownCase> page = cases.page(caller.organization(), filter, afterCreated, afterId, now, limit + 1);
+        boolean more = page.size() > limit;
+        List<TakedownCase> shown = more ? page.subList(0, limit) : page;
+        List<CaseSummary> summaries = shown.stream().map(c -> CaseAssembler.toSummary(c, now)).toList();
+        String next = more ? encodeCursor(shown.get(shown.size() - 1)) : null;
+        auditLog.append(context, "case.list.read", null, null, Map.of("count", summaries.size()));
+        return new CasePage(summaries, next);
+    }
+
+    private static String encodeCursor(TakedownCase last) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(
+                (last.createdAt().toString() + "|" + last.id().value()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String[] decodeCursor(String cursor) {
+        try {
+            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
+            if (parts.length == 2 && CaseId.parse(parts[1]).isPresent()) {
+                Instant.parse(parts[0]);
+                return parts;
+            }
+        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
+            // refused below
+        }
+        throw new HubException(ProblemType.INVALID_PARAMETER, "after must be a cursor from a previous page.");
+    }
+
+    @Override
+    public CaseView transition(Caller caller, AuditContext context, CaseId id, TransitionRequest request) {
+        TakedownCase c = require(caller, id);
+        Instant now = clock.instant();
+        CaseStatus from;
+        try {
+            from = c.apply(request.action(), c.roleOf(caller.organization()), caller.organization().value(),
+                    caller.principal(), request.note(), now);
+        } catch (WrongSideException e) {
+            throw new HubException(ProblemType.FORBIDDEN, "Only the " + request.action().by().name().toLowerCase(
+                    java.util.Locale.ROOT) + " of a case may " + request.action() + " it.");
+        } catch (IllegalTransitionException e) {
+            throw new HubException(ProblemType.ILLEGAL_TRANSITION, e.getMessage());
+        } catch (UnansweredItemsException e) {
+            throw new HubException(ProblemType.CONFLICT, "Every item needs a response before the case can be RESOLVED.");
+        }
+        flush();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("action", request.action().name());
+        details.put("from", from.name());
+        details.put("to", c.status().name());
+        long index = auditLog.append(context, "case.transitioned", TARGET_TYPE, id.value(), details);
+        notifyParties(index, c, "case.transitioned", caller, now);
+        return view(c, caller, now);
+    }
+
+    @Override
+    public CaseView respond(Caller caller, AuditContext context, CaseId id, int item, ItemResponseRequest request) {
+        TakedownCase c = require(caller, id);
+        if (c.roleOf(caller.organization()) != CaseRole.PLATFORM) {
+            throw new HubException(ProblemType.FORBIDDEN, "Only the addressed platform responds to items.");
+        }
+        Instant now = clock.instant();
+        try {
+            c.respond(item, request.outcome(), request.actionTakenAt(), request.tcoReason(),
+                    CaseAssembler.JSONB.toJson(request.statement()), now);
+        } catch (IndexOutOfBoundsException e) {
+            throw HubException.notFound("Item");
+        } catch (IllegalTransitionException e) {
+            throw new HubException(ProblemType.ILLEGAL_TRANSITION, e.getMessage());
+        } catch (IllegalArgumentException e) {
+            throw HubException.invalidField("tcoReason", e.getMessage());
+        }
+        flush();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("item", item);
+        details.put("outcome", request.outcome().name());
+        long index = auditLog.append(context, "case.item.responded", TARGET_TYPE, id.value(), details);
+        notifyParties(index, c, "case.responded", caller, now);
+        return view(c, caller, now);
+    }
+
+    @Override
+    public MessageView postMessage(Caller caller, AuditContext context, CaseId id, MessageRequest request) {
+        TakedownCase c = require(caller, id);
+        Instant now = clock.instant();
+        try {
+            c.post(caller.organization().value(), caller.principal(), request.text(), request.item(), now);
+        } catch (IndexOutOfBoundsException e) {
+            throw HubException.invalidField("item", "the case has no such item");
+        }
+        flush();
+        long index = auditLog.append(context, "case.message.posted", TARGET_TYPE, id.value(),
+                request.item() == null ? Map.of() : Map.of("item", request.item()));
+        notifyParties(index, c, "case.message", caller, now);
+        int number = c.thread().size();
+        return CaseAssembler.toView(number, c.thread().get(number - 1));
+    }
+
+    @Override
+    public List<MessageView> messages(Caller caller, AuditContext context, CaseId id) {
+        TakedownCase c = require(caller, id);
+        auditLog.append(context, "case.messages.read", TARGET_TYPE, id.value(), Map.of());
+        List<MessageView> thread = new ArrayList<>();
+        for (int i = 0; i < c.thread().size(); i++) {
+            thread.add(CaseAssembler.toView(i + 1, c.thread().get(i)));
+        }
+        return thread;
+    }
+
+    /** Largest inbox page. */
+    static final int MAX_INBOX = 500;
+
+    @Override
+    public InboxPage inbox(Caller caller, String after, int limit) {
+        if (limit < 1 || limit > MAX_INBOX) {
+            throw new HubException(ProblemType.INVALID_PARAMETER, "limit must be 1-" + MAX_INBOX + ".");
+        }
+        long cursor = -1;
+        if (after != null) {
+            if (!after.matches("-1|0|[1-9][0-9]{0,17}")) {
+                throw new HubException(ProblemType.INVALID_PARAMETER, "after must be a cursor from a previous page.");
+            }
+            cursor = Long.parseLong(after);
+        }
+        List<InboxEvent> events = new ArrayList<>();
+        for (Object[] r : cases.inbox(caller.organization(), cursor, limit)) {
+            events.add(new InboxEvent(String.valueOf(((Number) r[0]).longValue()), (String) r[1], (String) r[2],
+                    CaseStatus.valueOf((String) r[3]), (String) r[4], instant(r[5])));
+        }
+        String next = events.isEmpty() ? String.valueOf(cursor) : events.get(events.size() - 1).cursor();
+        return new InboxPage(events, next);
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
+    }
+
+    private TakedownCase require(Caller caller, CaseId id) {
+        return cases.findFor(id, caller.organization()).orElseThrow(() -> HubException.notFound("Case"));
+    }
+
+    private void flush() {
+        try {
+            cases.flush();
+        } catch (OptimisticLockException e) {
+            throw new HubException(ProblemType.CONFLICT, "The case changed at the same time; read it again and retry.");
+        }
+    }
+
+    private void notifyParties(long auditIndex, TakedownCase c, String type, Caller caller, Instant now) {
+        cases.event(auditIndex, c.authority(), c, type, caller.organization(), now);
+        cases.event(auditIndex, c.addressee(), c, type, caller.organization(), now);
+    }
+
+    private CaseView view(TakedownCase c, Caller caller, Instant now) {
+        return CaseAssembler.toView(c, cases.linked(c, caller.organization(),
+                c.roleOf(caller.organization()) == CaseRole.PLATFORM), now);
+    }
+}

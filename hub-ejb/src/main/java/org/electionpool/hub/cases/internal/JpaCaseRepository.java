@@ -1,0 +1,143 @@
+package org.electionpool.hub.cases.internal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.electionpool.hub.api.cases.CaseFilter;
+import org.electionpool.hub.api.cases.CaseId;
+import org.electionpool.hub.api.cases.CaseStatus;
+import org.electionpool.hub.api.organizations.OrganizationId;
+import org.electionpool.hub.cases.domain.TakedownCase;
+
+/**
+ * Cases on the hub's persistence unit. Every query that reads cases for a caller is scoped to the
+ * caller's organisation in SQL, so isolation does not depend on filtering afterwards.
+ */
+@ApplicationScoped
+public class JpaCaseRepository {
+
+    @PersistenceContext(unitName = "hub")
+    EntityManager em;
+
+    /**
+     * @return the case if {@code party} is its authority or its addressee; empty otherwise,
+     *         exactly as for a case that does not exist
+     */
+    public Optional<TakedownCase> findFor(CaseId id, OrganizationId party) {
+        return em.createQuery("select c from TakedownCase c where c.id = :id"
+                        + " and (c.authority = :party or c.addressee = :party)", TakedownCase.class)
+                .setParameter("id", id.value()).setParameter("party", party.value())
+                .getResultStream().findFirst();
+    }
+
+    public Optional<TakedownCase> findByClientRef(OrganizationId authority, String clientRef) {
+        return em.createQuery("select c from TakedownCase c where c.authority = :a and c.clientRef = :r",
+                        TakedownCase.class)
+                .setParameter("a", authority.value()).setParameter("r", clientRef).getResultStream().findFirst();
+    }
+
+    public void add(TakedownCase c) {
+        em.persist(c);
+        em.flush();
+    }
+
+    public void flush() {
+        em.flush();
+    }
+
+    /**
+     * One page of the party's cases, newest first, keyset-paginated on (created_at, id).
+     *
+     * @param afterCreated the previous page's last creation time, or {@code null}
+     * @param afterId      the previous page's last id
+     */
+    public List<TakedownCase> page(OrganizationId party, CaseFilter filter, Instant afterCreated, String afterId, Instant now,
+                            int limit) {
+        StringBuilder jpql = new StringBuilder("select c from TakedownCase c where (c.authority = :party or c.addressee = :party)");
+        if (filter.status() != null) {
+            jpql.append(" and c.status = :status");
+        }
+        if (filter.kind() != null) {
+            jpql.append(" and c.kind = :kind");
+        }
+        if (filter.election() != null) {
+            jpql.append(" and c.election = :election");
+        }
+        if (filter.updatedSince() != null) {
+            jpql.append(" and c.updatedAt >= :since");
+        }
+        if (filter.overdue() != null) {
+            jpql.append(filter.overdue()
+                    ? " and c.deadline < :now and c.status in :running"
+                    : " and (c.deadline is null or c.deadline >= :now or c.status not in :running)");
+        }
+        if (afterCreated != null) {
+            jpql.append(" and (c.createdAt < :afterCreated or (c.createdAt = :afterCreated and c.id < :afterId))");
+        }
+        jpql.append(" order by c.createdAt desc, c.id desc");
+        TypedQuery<TakedownCase> q = em.createQuery(jpql.toString(), TakedownCase.class)
+                .setParameter("party", party.value());
+        if (filter.status() != null) {
+            q.setParameter("status", filter.status());
+        }
+        if (filter.kind() != null) {
+            q.setParameter("kind", filter.kind());
+        }
+        if (filter.election() != null) {
+            q.setParameter("election", filter.election());
+        }
+        if (filter.updatedSince() != null) {
+            q.setParameter("since", filter.updatedSince());
+        }
+        if (filter.overdue() != null) {
+            List<CaseStatus> running = new ArrayList<>();
+            for (CaseStatus s : CaseStatus.values()) {
+                if (s.clockRuns()) {
+                    running.add(s);
+                }
+            }
+            q.setParameter("now", now).setParameter("running", running);
+        }
+        if (afterCreated != null) {
+            q.setParameter("afterCreated", afterCreated).setParameter("afterId", afterId);
+        }
+        return q.setMaxResults(limit).getResultList();
+    }
+
+    /**
+     * @return ids of the party's other cases that share a normalised item with {@code c}, seen
+     *         from the party's side: a platform sees every authority's cases addressed to it; an
+     *         authority only its own
+     */
+    @SuppressWarnings("unchecked")
+    public List<String> linked(TakedownCase c, OrganizationId party, boolean asPlatform) {
+        List<String> digests = c.items().stream().map(i -> i.normalizedSha256()).distinct().toList();
+        return em.createNativeQuery("select distinct i.case_id from case_item i join takedown_case k on k.id = i.case_id"
+                        + " where i.normalized_sha256 in (?1) and i.case_id <> ?2 and "
+                        + (asPlatform ? "k.addressee_org" : "k.authority_org") + " = ?3 order by i.case_id")
+                .setParameter(1, digests).setParameter(2, c.id().value()).setParameter(3, party.value())
+                .setMaxResults(100).getResultList();
+    }
+
+    /** Records one inbox event for a recipient, under the audit entry that the change wrote. */
+    public void event(long auditIndex, OrganizationId recipient, TakedownCase c, String type, OrganizationId actor, Instant now) {
+        em.createNativeQuery("insert into case_event (audit_index, recipient_org, case_id, type, status, actor_org,"
+                        + " created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+                .setParameter(1, auditIndex).setParameter(2, recipient.value()).setParameter(3, c.id().value())
+                .setParameter(4, type).setParameter(5, c.status().name()).setParameter(6, actor.value())
+                .setParameter(7, now).executeUpdate();
+    }
+
+    /** @return rows (audit_index, type, case_id, status, actor_org, created_at) after the cursor, oldest first */
+    @SuppressWarnings("unchecked")
+    public List<Object[]> inbox(OrganizationId recipient, long after, int limit) {
+        return em.createNativeQuery("select audit_index, type, case_id, status, actor_org, created_at from case_event"
+                        + " where recipient_org = ?1 and audit_index > ?2 order by audit_index")
+                .setParameter(1, recipient.value()).setParameter(2, after).setMaxResults(limit).getResultList();
+    }
+}

@@ -1,0 +1,189 @@
+package org.electionpool.hub.web.cases;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.electionpool.hub.api.cases.CaseFilter;
+import org.electionpool.hub.api.cases.CaseId;
+import org.electionpool.hub.api.cases.CaseKind;
+import org.electionpool.hub.api.cases.CasePage;
+import org.electionpool.hub.api.cases.CaseService;
+import org.electionpool.hub.api.cases.CaseStatus;
+import org.electionpool.hub.api.cases.CaseView;
+import org.electionpool.hub.api.cases.CreateCaseRequest;
+import org.electionpool.hub.api.cases.ItemResponseRequest;
+import org.electionpool.hub.api.cases.MessageRequest;
+import org.electionpool.hub.api.cases.MessageView;
+import org.electionpool.hub.api.cases.TransitionRequest;
+import org.electionpool.hub.api.problem.HubException;
+import org.electionpool.hub.api.problem.ProblemType;
+import org.electionpool.hub.api.security.Caller;
+import org.electionpool.hub.web.security.CallerContext;
+
+/**
+ * Cases (docs/api.md): an authority creates them for a platform; both parties read them, step
+ * them through their lifecycle and write in their thread; the platform responds per item.
+ * Every other organisation gets {@code 404} on every path, as for an id never issued.
+ */
+@Path("api/v1/cases")
+@Tag(name = "cases")
+@RequestScoped
+public class CaseResource {
+
+    @EJB
+    CaseService cases;
+
+    @Inject
+    CallerContext callers;
+
+    @Context
+    UriInfo uriInfo;
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Create a case (authorities)", description = "201 with Location for a new case; 200 with the"
+            + " existing case when the same clientRef and body were sent before; 409 already-exists when the clientRef"
+            + " was used for a different body.")
+    public Response create(@NotNull @Valid CreateCaseRequest request) {
+        Caller caller = callers.require();
+        CaseService.Created result = cases.create(caller, callers.audit(), request);
+        if (!result.created()) {
+            return Response.ok(result.view()).build();
+        }
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(result.view().id()).build())
+                .entity(result.view()).build();
+    }
+
+    /** @param cases the page's cases; @param next the next page's cursor */
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The caller's cases, newest first, keyset-paginated",
+            description = "Filters: status, kind, overdue (true/false), election, updated_since (RFC 3339); after (the"
+                    + " previous page's next), limit (1-100, default 50).")
+    public CasePage list(@QueryParam("status") String status, @QueryParam("kind") String kind,
+                         @QueryParam("overdue") String overdue, @QueryParam("election") String election,
+                         @QueryParam("updated_since") String updatedSince, @QueryParam("after") String after,
+                         @QueryParam("limit") String limit) {
+        Caller caller = callers.require();
+        CaseFilter filter = new CaseFilter(
+                status == null ? null : parseEnum(CaseStatus.class, "status", status),
+                kind == null ? null : parseEnum(CaseKind.class, "kind", kind),
+                overdue == null ? null : parseBoolean("overdue", overdue),
+                election == null ? null : parse("election", election, "[a-z0-9][a-z0-9-]{1,62}[a-z0-9]"),
+                updatedSince == null ? null : parseInstant("updated_since", updatedSince),
+                after == null ? null : parse("after", after, "[A-Za-z0-9_-]{1,200}"),
+                limit == null ? 50 : Integer.parseInt(parse("limit", limit, "[1-9][0-9]{0,2}")));
+        return cases.list(caller, callers.audit(), filter);
+    }
+
+    @GET
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Read a case (its authority or its platform)")
+    public CaseView get(@PathParam("id") String id) {
+        Caller caller = callers.require();
+        return cases.get(caller, callers.audit(), caseId(id));
+    }
+
+    @POST
+    @Path("{id}/transitions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Take a lifecycle step", description = "409 illegal-transition names the action, the current"
+            + " state and the states the action is allowed from; 403 when the action belongs to the other side.")
+    public CaseView transition(@PathParam("id") String id, @NotNull @Valid TransitionRequest request) {
+        Caller caller = callers.require();
+        return cases.transition(caller, callers.audit(), caseId(id), request);
+    }
+
+    @PUT
+    @Path("{id}/items/{item}/response")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Record or replace the platform's response to one item (1-based)")
+    public CaseView respond(@PathParam("id") String id, @PathParam("item") String item,
+                            @NotNull @Valid ItemResponseRequest request) {
+        Caller caller = callers.require();
+        CaseId caseId = caseId(id);
+        if (!item.matches("[1-9][0-9]{0,2}")) {
+            throw HubException.notFound("Item");
+        }
+        return cases.respond(caller, callers.audit(), caseId, Integer.parseInt(item), request);
+    }
+
+    /** @param messages the thread, oldest first */
+    public record MessageList(List<MessageView> messages) {
+    }
+
+    @GET
+    @Path("{id}/messages")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The case's thread: messages and lifecycle steps, oldest first")
+    public MessageList messages(@PathParam("id") String id) {
+        Caller caller = callers.require();
+        return new MessageList(cases.messages(caller, callers.audit(), caseId(id)));
+    }
+
+    @POST
+    @Path("{id}/messages")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Write in the case's thread")
+    public Response post(@PathParam("id") String id, @NotNull @Valid MessageRequest request) {
+        Caller caller = callers.require();
+        MessageView message = cases.postMessage(caller, callers.audit(), caseId(id), request);
+        return Response.status(Response.Status.CREATED).entity(message).build();
+    }
+
+    private static CaseId caseId(String id) {
+        return CaseId.parse(id).orElseThrow(() -> HubException.notFound("Case")); // never an oracle
+    }
+
+    private static String parse(String name, String value, String pattern) {
+        if (!value.matches(pattern)) {
+            throw new HubException(ProblemType.INVALID_PARAMETER, name + " must match " + pattern + ".");
+        }
+        return value;
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String name, String value) {
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new HubException(ProblemType.INVALID_PARAMETER, name + " must be one of "
+                    + java.util.Arrays.toString(type.getEnumConstants()) + ".");
+        }
+    }
+
+    private static Boolean parseBoolean(String name, String value) {
+        return Boolean.valueOf(parse(name, value, "true|false"));
+    }
+
+    private static Instant parseInstant(String name, String value) {
+        try {
+            return java.time.OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new HubException(ProblemType.INVALID_PARAMETER, name + " must be an RFC 3339 date-time.");
+        }
+    }
+}
