@@ -148,4 +148,44 @@ class AuditTamperIT {
         String tampered = evidence.substring(0, at) + (evidence.charAt(at) == 'A' ? 'B' : 'A') + evidence.substring(at + 1);
         assertFound("update audit_entry set evidence = ? where idx = ?", tampered, evidence, signed, "evidence", signed);
     }
+
+    @Test
+    void aHeadMovedBackIsFoundAtTheFirstEntryBeyondIt() throws Exception {
+        long size = audit.fsck().size();
+        write("update audit_head set size = ? where id = ?", size - 1, 1);
+        try {
+            FsckReport report = audit.fsck();
+            assertFalse(report.ok(), "a truncated view went unnoticed");
+            assertEquals(size - 1, report.firstBadIndex(), report.toString());
+            assertTrue(report.problem().contains("beyond the log head"), report.problem());
+        } finally {
+            write("update audit_head set size = ? where id = ?", size, 1);
+        }
+        assertTrue(audit.fsck().ok());
+    }
+
+    @Test
+    void aMissingCheckpointIsFoundAtItsEntry() throws Exception {
+        String note = read("select note from audit_checkpoint where size = ?", index + 1);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("delete from audit_checkpoint where size = ?")) {
+            s.setLong(1, index + 1);
+            assertEquals(1, s.executeUpdate());
+        }
+        try {
+            FsckReport report = audit.fsck();
+            assertFalse(report.ok());
+            assertEquals(index, report.firstBadIndex(), report.toString());
+            assertTrue(report.problem().contains("checkpoint is missing"), report.problem());
+        } finally {
+            try (Connection c = dataSource.getConnection();
+                 PreparedStatement s = c.prepareStatement("insert into audit_checkpoint (size, note, created_at)"
+                         + " values (?, ?, current_timestamp)")) {
+                s.setLong(1, index + 1);
+                s.setString(2, note);
+                assertEquals(1, s.executeUpdate());
+            }
+        }
+        assertTrue(audit.fsck().ok());
+    }
 }

@@ -327,6 +327,12 @@ public final class HxpEnvelope {
             @SuppressWarnings("unchecked")
             Map<String, Object> map = (Map<String, Object>) body;
             bodyJson = JSONObjectUtils.toJSONString(map);
+            try {
+                org.electionpool.hub.api.audit.CanonicalJson.canonicalize(bodyJson); // what the audit log will hash
+            } catch (IllegalArgumentException e) {
+                throw new HubException(ProblemType.HXP_CLAIMS_INVALID,
+                        "The body claim is not I-JSON (RFC 7493): no lone surrogates, no non-finite numbers.");
+            }
         } else if (body != null) {
             throw new HubException(ProblemType.HXP_CLAIMS_INVALID, request.method() + " requests carry no body claim.");
         }
@@ -337,7 +343,7 @@ public final class HxpEnvelope {
         Object sub = claims.getClaim("sub");
         String principal = sub instanceof String s && !s.isBlank() && s.length() <= 256 ? s : header.getKeyID();
         return new OpenedRequest(new Caller(issuer, key.kind(), principal, Caller.Channel.API), jti, bodyJson,
-                compactJws, claims.getIssueTime().toInstant());
+                compactJws, claims.getIssueTime().toInstant(), clock.instant());
     }
 
     private static boolean verifies(JWSObject jws, String jwkJson) {

@@ -66,6 +66,7 @@ class HxpEnvelopeTest {
         }
     };
 
+    private JWK lastSigningKey;
     private final HxpEnvelope.ReplayGuard replay = (issuer, jti, until) -> seen.add(issuer + "/" + jti);
 
     @BeforeEach
@@ -88,6 +89,7 @@ class HxpEnvelopeTest {
     /** Registers the organisation's public keys as the registry would, and returns its codec. */
     private HxpCodec register(String sigType, String encType) throws Exception {
         JWK sig = generate(sigType, com.nimbusds.jose.jwk.KeyUse.SIGNATURE);
+        lastSigningKey = sig;
         JWK enc = generate(encType, com.nimbusds.jose.jwk.KeyUse.ENCRYPTION);
         ParsedPublicKey sigParsed = PublicKeys.parse(new HashMap<>(sig.toPublicJWK().toJSONObject()), null, null, null);
         ParsedPublicKey encParsed = PublicKeys.parse(new HashMap<>(enc.toPublicJWK().toJSONObject()), null, null, null);
@@ -130,6 +132,25 @@ class HxpEnvelopeTest {
                 senders, replay);
         assertEquals(null, opened.bodyJson());
         assertEquals(token, opened.evidence(), "the sender's JWS is kept exactly as received");
+    }
+
+    /** Attack regression: a body the audit log could not canonicalise must not get past the envelope. */
+    @Test
+    void bodyThatIsNotIJsonIsRefusedBeforeAnyBusinessCode() throws Exception {
+        HxpCodec codec = register("P-256", "P-256");
+        String target = "/api/v1/things?x=1";
+        // JSON libraries replace a lone surrogate when they serialise; an attacker writes the escape by hand.
+        String claims = codec.claims("POST", target, "{\"s\":\"LONE\"}", HxpCodec.newJti(), Instant.now()).build()
+                .toString().replace("LONE", "\\ud800");
+        com.nimbusds.jose.JWSObject jws = new com.nimbusds.jose.JWSObject(new com.nimbusds.jose.JWSHeader.Builder(
+                com.nimbusds.jose.JWSAlgorithm.ES256).keyID(lastSigningKey.getKeyID())
+                .type(new com.nimbusds.jose.JOSEObjectType("hxp+jwt")).build(), new com.nimbusds.jose.Payload(claims));
+        jws.sign(new com.nimbusds.jose.crypto.ECDSASigner(lastSigningKey.toECKey()));
+        byte[] body = codec.encryptToHub(jws.serialize()).getBytes(StandardCharsets.US_ASCII);
+        HubException e = assertThrows(HubException.class, () -> envelope.open(new IncomingRequest("POST", target,
+                "application/jose", null, body), senders, replay));
+        assertEquals(ProblemType.HXP_CLAIMS_INVALID, e.type());
+        assertTrue(e.getMessage().contains("I-JSON"), e.getMessage());
     }
 
     @Test

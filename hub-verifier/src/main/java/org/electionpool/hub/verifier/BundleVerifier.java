@@ -223,7 +223,10 @@ final class BundleVerifier {
             throw VerificationFailure.index(i, stated == null ? "leaf states no index"
                     : "leaf states index " + (stated instanceof Double n ? CanonicalJson.number(n) : stated));
         }
-        return new LeafFacts(i, leaf.get("timestamp"), leaf.get("actor_org"), leaf.get("jti"),
+        // The sender's key had to be valid when the hub verified the message (received_at); older
+        // leaves without it are dated by their timestamp.
+        return new LeafFacts(i, leaf.get("received_at") != null ? leaf.get("received_at") : leaf.get("timestamp"),
+                leaf.get("actor_org"), leaf.get("jti"),
                 leaf.get("body_sha256"), leaf.get("evidence_sha256"));
     }
 

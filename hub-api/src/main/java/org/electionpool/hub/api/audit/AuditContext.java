@@ -22,9 +22,11 @@ import org.electionpool.hub.api.security.Caller;
  * @param evidence       the sender's compact JWS exactly as received, or {@code null}
  * @param bodySha256     standard base64 of SHA-256 over the RFC 8785 form of the request's
  *                       {@code body} claim, or {@code null} for a request without a body
+ * @param receivedAt     when the hub verified the sender's signature (the time its key had to be
+ *                       valid at), or {@code null} without a signed request
  */
 public record AuditContext(Caller.Channel channel, OrganizationId actorOrg, String actorPrincipal, String jti,
-                           String evidence, String bodySha256) {
+                           String evidence, String bodySha256, java.time.Instant receivedAt) {
 
     /** Checks that the channel is set. */
     public AuditContext {
@@ -38,7 +40,8 @@ public record AuditContext(Caller.Channel channel, OrganizationId actorOrg, Stri
     public static AuditContext of(OpenedRequest opened) {
         Caller caller = opened.caller();
         return new AuditContext(caller.channel(), caller.organization(), caller.principal(), opened.jti(),
-                opened.evidence(), opened.bodyJson() == null ? null : sha256(CanonicalJson.canonicalize(opened.bodyJson())));
+                opened.evidence(), opened.bodyJson() == null ? null : sha256(CanonicalJson.canonicalize(opened.bodyJson())),
+                opened.receivedAt());
     }
 
     /**
@@ -47,12 +50,12 @@ public record AuditContext(Caller.Channel channel, OrganizationId actorOrg, Stri
      */
     public static AuditContext system(String component) {
         return new AuditContext(Caller.Channel.SYSTEM, null, Objects.requireNonNull(component, "component"), null,
-                null, null);
+                null, null, null);
     }
 
     /** @return a context for an API request whose sender could not be authenticated */
     public static AuditContext unauthenticated() {
-        return new AuditContext(Caller.Channel.API, null, null, null, null, null);
+        return new AuditContext(Caller.Channel.API, null, null, null, null, null, null);
     }
 
     /** @return standard base64 of SHA-256 over the bytes */

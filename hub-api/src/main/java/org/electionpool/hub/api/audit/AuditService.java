@@ -35,10 +35,13 @@ public interface AuditService {
      * its answer.
      *
      * @param actor the requesting organisation
-     * @param jti   the request's token id
+     * @param jti        the request's token id
+     * @param receivedAt when the hub opened the request: older entries with the same {@code jti} are
+     *                   never taken for this request's
      * @return the receipt, or empty if the request produced no entry (an unaudited read)
      */
-    java.util.Optional<ReceiptView> receipt(org.electionpool.hub.api.organizations.OrganizationId actor, String jti);
+    java.util.Optional<ReceiptView> receipt(org.electionpool.hub.api.organizations.OrganizationId actor, String jti,
+                                            java.time.Instant receivedAt);
 
     /**
      * The evidence bundle of one target: every entry about it, each with its inclusion proof in the

@@ -142,10 +142,16 @@ public final class HubClient {
                 Map<String, Object> claims = codec.openAnswer(response.body(), jti, response.statusCode());
                 String receipt = HxpCodec.toJson(claims.get(Hxp.CLAIM_RECEIPT));
                 if (receipt != null) {
+                    Receipts.Verified verified;
                     try {
-                        Receipts.verify(receipt, logKey, jti, jws);
+                        verified = Receipts.verify(receipt, logKey, jti, jws);
                     } catch (ProofException e) {
                         throw new SecurityException("audit receipt: " + e.getMessage(), e);
+                    }
+                    boolean refusal = "request.refused".equals(verified.entry().get("action"));
+                    if (refusal != (response.statusCode() >= 400)) {
+                        throw new SecurityException("audit receipt records " + verified.entry().get("action")
+                                + " for an answer with status " + response.statusCode());
                     }
                 } else if (!"GET".equals(method) || response.statusCode() >= 400) {
                     throw new SecurityException("no audit receipt on the answer to a change or a refused request");
@@ -197,6 +203,7 @@ public final class HubClient {
         private Clock clock = Clock.systemUTC();
         private int retries = 2;
         private Duration timeout = Duration.ofSeconds(30);
+        private String pinnedLogKey;
 
         private Builder() {
         }
@@ -210,6 +217,18 @@ public final class HubClient {
         /** @param organization the organisation id the calls are made as ({@code iss}) */
         public Builder organization(String organization) {
             this.organization = organization;
+            return this;
+        }
+
+        /**
+         * Pins the audit log's C2SP verifier key (as an auditor or the hub operator gave it to you):
+         * the client then refuses a hub whose discovery document publishes another one, so receipts
+         * are checked against the key you trust rather than the one the hub names.
+         *
+         * @param verifierKey {@code <origin>+<hash>+<base64 key>}
+         */
+        public Builder logKey(String verifierKey) {
+            this.pinnedLogKey = verifierKey;
             return this;
         }
 
@@ -270,8 +289,12 @@ public final class HubClient {
                 String issuer = member(configuration, "issuer");
                 String jwks = fetch(URI.create(member(configuration, "jwks_uri")));
                 SignedNote.VerifierKey logKey;
+                String published = member(member(configuration, "audit_log"), "verifier_key");
+                if (pinnedLogKey != null && !pinnedLogKey.equals(published)) {
+                    throw new HubClientException("the hub publishes another audit log key than the pinned one", null);
+                }
                 try {
-                    logKey = SignedNote.VerifierKey.parse(member(member(configuration, "audit_log"), "verifier_key"));
+                    logKey = SignedNote.VerifierKey.parse(published);
                 } catch (IllegalArgumentException e) {
                     throw new HubClientException("the discovery document's audit_log.verifier_key is unusable", e);
                 }

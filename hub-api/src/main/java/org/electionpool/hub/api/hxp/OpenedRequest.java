@@ -11,6 +11,8 @@ import org.electionpool.hub.api.security.Caller;
  * @param bodyJson  the {@code body} claim as JSON text, or {@code null} for body-less methods
  * @param evidence  the sender's compact JWS exactly as received (for the audit log)
  * @param issuedAt  the request's {@code iat}
+ * @param receivedAt when the hub verified the envelope: the time the sender's key had to be valid at
  */
-public record OpenedRequest(Caller caller, String jti, String bodyJson, String evidence, Instant issuedAt) {
+public record OpenedRequest(Caller caller, String jti, String bodyJson, String evidence, Instant issuedAt,
+                            Instant receivedAt) {
 }

@@ -52,6 +52,7 @@ public class AuditLogBean implements AuditService {
 
     private static final Base64.Encoder B64 = Base64.getEncoder();
     private static final Base64.Decoder B64D = Base64.getDecoder();
+    private static final java.security.SecureRandom NONCES = new java.security.SecureRandom();
 
     @PersistenceContext(unitName = "hub")
     EntityManager em;
@@ -108,8 +109,18 @@ public class AuditLogBean implements AuditService {
         putIfPresent(entry, "jti", context.jti());
         putIfPresent(entry, "body_sha256", context.bodySha256());
         putIfPresent(entry, "evidence_sha256", context.evidence() == null ? null : AuditContext.sha256(context.evidence()));
+        putIfPresent(entry, "received_at", context.receivedAt() == null ? null
+                : DateTimeFormatter.ISO_INSTANT.format(context.receivedAt()));
+        byte[] nonce = new byte[16];
+        NONCES.nextBytes(nonce);
+        entry.put("nonce", B64.encodeToString(nonce)); // makes a leaf unguessable from its public hash
         if (details != null && !details.isEmpty()) {
             entry.put("details", details);
+        }
+        String evidence = context.evidence();
+        if (evidence != null && "request.refused".equals(action) && evidence.length() > MAX_REFUSED_EVIDENCE) {
+            entry.put("evidence_withheld", "size"); // committed to by its digest, not kept: no free storage for refusals
+            evidence = null;
         }
         byte[] leaf = CanonicalJson.write(entry);
         byte[] leafHash = MerkleTree.hashLeaf(leaf);
@@ -118,7 +129,7 @@ public class AuditLogBean implements AuditService {
                 .setParameter(1, index).setParameter(2, now).setParameter(3, action)
                 .setParameter(4, new String(leaf, StandardCharsets.UTF_8)).setParameter(5, B64.encodeToString(leafHash))
                 .setParameter(6, actor).setParameter(7, context.jti()).setParameter(8, targetType)
-                .setParameter(9, targetId).setParameter(10, context.evidence())
+                .setParameter(9, targetId).setParameter(10, evidence)
                 .executeUpdate();
         storeNode(0, index, leafHash);
         byte[] hash = leafHash;
@@ -143,6 +154,15 @@ public class AuditLogBean implements AuditService {
                           Map<String, Object> details) {
         return append(context, action, targetType, targetId, details);
     }
+
+    /** Largest signed message kept as evidence of a refused request (characters); larger ones are withheld. */
+    static final int MAX_REFUSED_EVIDENCE = 64 * 1024;
+
+    /** Most leaf and evidence characters one entries page returns; the page ends early beyond it. */
+    static final long MAX_PAGE_CHARS = 8L * 1024 * 1024;
+
+    /** Most leaf and evidence characters one export holds. */
+    static final long MAX_EXPORT_CHARS = 64L * 1024 * 1024;
 
     private static void putIfPresent(Map<String, Object> entry, String name, String value) {
         if (value != null) {
@@ -175,7 +195,11 @@ public class AuditLogBean implements AuditService {
         if (!notes.isEmpty()) {
             return (String) notes.get(0);
         }
-        // The empty log: its checkpoint is signed on demand and not stored.
+        return emptyCheckpoint();
+    }
+
+    /** @return the empty tree's checkpoint, signed on demand and never stored */
+    private String emptyCheckpoint() {
         Checkpoint empty = new Checkpoint(configuration.auditOrigin(), 0, MerkleTree.emptyRoot(), List.of());
         KeyPair key = hubKeys.auditLogKey();
         return SignedNote.sign(empty.body(), configuration.auditOrigin(), key.getPrivate(), key.getPublic());
@@ -200,9 +224,19 @@ public class AuditLogBean implements AuditService {
         if (!all) {
             query.setParameter(3, caller.organization().value());
         }
-        List<?> rows = query.getResultList();
-        return rows.stream().map(r -> (Object[]) r).map(r -> new AuditEntryView(((Number) r[0]).longValue(),
-                B64.encodeToString(((String) r[1]).getBytes(StandardCharsets.UTF_8)), (String) r[2], (String) r[3])).toList();
+        List<AuditEntryView> page = new java.util.ArrayList<>();
+        long chars = 0;
+        for (Object row : query.getResultList()) {
+            Object[] r = (Object[]) row;
+            String leaf = (String) r[1];
+            String evidence = (String) r[3];
+            chars += leaf.length() + (evidence == null ? 0 : evidence.length());
+            if (!page.isEmpty() && chars > MAX_PAGE_CHARS) {
+                break; // the page ends early; the reader continues after its last index
+            }
+            page.add(AuditEntryView.of(((Number) r[0]).longValue(), leaf, (String) r[2], evidence));
+        }
+        return page;
     }
 
     @Override
@@ -226,6 +260,7 @@ public class AuditLogBean implements AuditService {
     static final int FSCK_BATCH = 1000;
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // a long read, no transaction to time out
     public FsckReport fsck() {
         long size = size();
         SignedNote.VerifierKey key = SignedNote.VerifierKey.parse(SignedNote.verifierKey(configuration.auditOrigin(),
@@ -281,7 +316,37 @@ public class AuditLogBean implements AuditService {
                 expected++;
             }
         }
+        // Nothing beyond the head, nothing missing at its end: a truncated log (entries deleted and
+        // the head lowered) or a head moved on its own is a failure too.
+        Object[] tail = (Object[]) em.createNativeQuery("select (select count(*) from audit_entry where idx >= ?1),"
+                        + " (select count(*) from audit_checkpoint where size > ?1),"
+                        + " (select count(*) from audit_checkpoint where size >= 1 and size <= ?1),"
+                        + " (select count(*) from audit_node where level = 0 and node_index >= ?1)")
+                .setParameter(1, size).getSingleResult();
+        if (((Number) tail[0]).longValue() > 0 || ((Number) tail[3]).longValue() > 0) {
+            return bad(size, expected, checkpoints, size, "entries beyond the log head (size " + size
+                    + "): the head was moved back");
+        }
+        if (((Number) tail[1]).longValue() > 0) {
+            return bad(size, expected, checkpoints, size, "checkpoints beyond the log head (size " + size
+                    + "): entries were removed from the end");
+        }
+        if (((Number) tail[2]).longValue() != size) {
+            return bad(size, expected, checkpoints, firstMissingCheckpoint(size), "a checkpoint is missing");
+        }
         return new FsckReport(size, expected, checkpoints, true, null, null);
+    }
+
+    private long firstMissingCheckpoint(long size) {
+        long expected = 1;
+        for (Object s : em.createNativeQuery("select size from audit_checkpoint where size >= 1 and size <= ?1 order by size")
+                .setParameter(1, size).getResultList()) {
+            if (((Number) s).longValue() != expected) {
+                break;
+            }
+            expected++;
+        }
+        return expected - 1; // the index of the entry whose checkpoint is missing
     }
 
     private String checkLeaf(long index, byte[] leaf, String storedHash, String evidence) {
@@ -299,8 +364,9 @@ public class AuditLogBean implements AuditService {
             return "leaf does not state its own index";
         }
         Object evidenceHash = entry.get("evidence_sha256");
+        boolean withheld = entry.get("evidence_withheld") != null;
         if (evidenceHash == null ? evidence != null
-                : evidence == null || !AuditContext.sha256(evidence).equals(evidenceHash)) {
+                : evidence == null ? !withheld : withheld || !AuditContext.sha256(evidence).equals(evidenceHash)) {
             return "stored evidence differs from the leaf's evidence_sha256";
         }
         byte[] hash = MerkleTree.hashLeaf(leaf);
@@ -363,9 +429,10 @@ public class AuditLogBean implements AuditService {
                 .map(B64::encodeToString).toList());
     }
     @Override
-    public java.util.Optional<ReceiptView> receipt(OrganizationId actor, String jti) {
-        List<?> found = em.createNativeQuery("select max(idx) from audit_entry where actor_org = ?1 and jti = ?2")
-                .setParameter(1, actor.value()).setParameter(2, jti).getResultList();
+    public java.util.Optional<ReceiptView> receipt(OrganizationId actor, String jti, Instant receivedAt) {
+        List<?> found = em.createNativeQuery("select max(idx) from audit_entry where actor_org = ?1 and jti = ?2"
+                        + " and recorded_at >= ?3")
+                .setParameter(1, actor.value()).setParameter(2, jti).setParameter(3, receivedAt).getResultList();
         if (found.isEmpty() || found.get(0) == null) {
             return java.util.Optional.empty();
         }
@@ -385,9 +452,14 @@ public class AuditLogBean implements AuditService {
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public AuditBundle bundle(AuditContext context, String targetType, String targetId) {
-        if (em.createNativeQuery("select idx from audit_entry where target_type = ?1 and target_id = ?2")
-                .setParameter(1, targetType).setParameter(2, targetId).setMaxResults(1).getResultList().isEmpty()) {
+        long about = ((Number) em.createNativeQuery("select count(*) from audit_entry where target_type = ?1 and target_id = ?2")
+                .setParameter(1, targetType).setParameter(2, targetId).getSingleResult()).longValue();
+        if (about == 0) {
             throw HubException.notFound("Audit target");
+        }
+        if (about >= MAX_BUNDLE) { // never a silently shortened bundle
+            throw new HubException(ProblemType.CONFLICT, "More than " + MAX_BUNDLE + " entries are about this target;"
+                    + " verify it through an export or page through entries and inclusion proofs.");
         }
         // The read is recorded and committed first; everything up to its own entry is immutable,
         // so the bundle is assembled without holding the log's head lock.
@@ -418,6 +490,14 @@ public class AuditLogBean implements AuditService {
             throw new HubException(ProblemType.INVALID_PARAMETER, "An export holds at most " + MAX_EXPORT
                     + " entries; ask for a smaller size, or verify larger logs page by page (docs/audit-log.md).");
         }
+        long upTo = requestedSize == null ? current : requestedSize;
+        long chars = ((Number) em.createNativeQuery("select coalesce(sum(length(leaf)), 0)"
+                        + " + coalesce(sum(length(evidence)), 0) from audit_entry where idx < ?1")
+                .setParameter(1, upTo).getSingleResult()).longValue();
+        if (chars > MAX_EXPORT_CHARS) {
+            throw new HubException(ProblemType.INVALID_PARAMETER, "That export would hold " + chars / (1024 * 1024)
+                    + " MiB; ask for a smaller size, or verify page by page through entries and inclusion proofs.");
+        }
         long readIndex = self().appendNow(context, "audit.export.read", "audit_log", null,
                 requestedSize == null ? Map.of() : Map.of("size", requestedSize));
         long size = requestedSize == null ? readIndex + 1 : requestedSize;
@@ -436,7 +516,7 @@ public class AuditLogBean implements AuditService {
     }
 
     private AuditBundle assemble(String kind, long size, AuditBundle.Target target, List<AuditBundle.Entry> entries) {
-        String checkpoint = size == 0 ? latestCheckpoint() : (String) em.createNativeQuery(
+        String checkpoint = size == 0 ? emptyCheckpoint() : (String) em.createNativeQuery(
                 "select note from audit_checkpoint where size = ?1").setParameter(1, size).getSingleResult();
         java.util.TreeSet<String> actors = new java.util.TreeSet<>();
         for (AuditBundle.Entry entry : entries) {

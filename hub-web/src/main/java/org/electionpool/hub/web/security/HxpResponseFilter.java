@@ -60,12 +60,13 @@ public class HxpResponseFilter implements ContainerResponseFilter {
         } else {
             json = StrictJsonbResolver.JSONB.toJson(entity);
         }
-        if (entity instanceof Problem p) {
-            // Business code refused the request and rolled back: its only trace is this entry.
+        if (entity instanceof Problem p && response.getStatus() < 500) {
+            // Business code refused the request and rolled back: its only trace is this entry. A 5xx
+            // is no refusal of the request (and may follow a committed change), so it is not one.
             envelopes.recordRefusal(AuditContext.of(opened), p.type().slug(), response.getStatus(), request.getMethod(),
                     servletRequest.getRequestURI(), servletRequest.getRemoteAddr());
         }
-        String receipt = audit.receipt(opened.caller().organization(), opened.jti())
+        String receipt = audit.receipt(opened.caller().organization(), opened.jti(), opened.receivedAt())
                 .map(StrictJsonbResolver.JSONB::toJson).orElse(null);
         String sealed = envelopes.seal(opened.caller().organization(), opened.jti(), response.getStatus(), json, problem,
                 receipt);
