@@ -140,15 +140,27 @@ public final class CanonicalJson {
         if (x < 0) {
             return "-" + number(-x);
         }
-        // Shortest decimal s x 10^(n-k) that reads back as x; the closest one at that length.
+        // Shortest decimal s x 10^(n-k) that reads back as x; the closest one at that length. The
+        // nearest decimal of a length may miss x while the other neighbour hits it (where the gap
+        // below x is half the gap above, at powers of two), so both neighbours are tried.
         BigDecimal exact = new BigDecimal(x);
         BigDecimal shortest = null;
-        for (int precision = 1; precision <= 17; precision++) {
-            BigDecimal candidate = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
-            if (candidate.doubleValue() == x) {
-                shortest = candidate.stripTrailingZeros();
+        for (int precision = 1; precision <= 17 && shortest == null; precision++) {
+            BigDecimal nearest = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
+            if (nearest.doubleValue() == x) {
+                shortest = nearest;
                 break;
             }
+            for (RoundingMode mode : new RoundingMode[] {RoundingMode.FLOOR, RoundingMode.CEILING}) {
+                BigDecimal candidate = exact.round(new MathContext(precision, mode));
+                if (candidate.doubleValue() == x && (shortest == null
+                        || candidate.subtract(exact).abs().compareTo(shortest.subtract(exact).abs()) < 0)) {
+                    shortest = candidate;
+                }
+            }
+        }
+        if (shortest != null) {
+            shortest = shortest.stripTrailingZeros();
         }
         if (shortest == null) {
             throw new IllegalStateException("no round-tripping decimal for " + x);
