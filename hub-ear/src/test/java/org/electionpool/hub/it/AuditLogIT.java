@@ -94,29 +94,32 @@ class AuditLogIT {
         SignedNote.VerifierKey key = verifierKey();
         assertEquals(401, get(HUB, "/api/v1/organizations").statusCode(), "at least one entry");
         Checkpoint checkpoint = checkpoint(key);
-        long size = Math.min(checkpoint.size(), 1000);
+        long size = checkpoint.size();
         org.electionpool.hub.api.client.HubClient auditor = DemoClients.as(DemoClients.AUDITOR);
-        org.electionpool.hub.api.client.HubResponse response = auditor.get("/api/v1/audit/entries?from=0&to=" + size);
-        assertEquals(200, response.status(), response.problem());
-        List<JsonObject> entries = parse(response.body()).getJsonArray("entries").getValuesAs(JsonObject.class);
-        assertEquals(size, entries.size(), "an auditor sees every entry");
         List<byte[]> leafHashes = new java.util.ArrayList<>();
-        for (int i = 0; i < entries.size(); i++) {
-            JsonObject entry = entries.get(i);
-            assertEquals(i, entry.getJsonNumber("index").longValue(), "gapless");
-            byte[] leaf = Base64.getDecoder().decode(entry.getString("leaf"));
-            byte[] leafHash = MerkleTree.hashLeaf(leaf);
-            assertEquals(entry.getString("leaf_hash"), Base64.getEncoder().encodeToString(leafHash));
-            String json = new String(leaf, java.nio.charset.StandardCharsets.UTF_8);
-            assertEquals(json, new String(org.electionpool.hub.api.audit.CanonicalJson.canonicalize(json),
-                    java.nio.charset.StandardCharsets.UTF_8), "leaf bytes are canonical JSON");
-            assertEquals(i, parse(json).getJsonNumber("index").longValue(), "the leaf states its own index");
-            leafHashes.add(leafHash);
+        while (leafHashes.size() < size) { // pages of at most 1,000 entries, which may end early
+            long from = leafHashes.size();
+            org.electionpool.hub.api.client.HubResponse response = auditor.get("/api/v1/audit/entries?from=" + from
+                    + "&to=" + Math.min(size, from + 1000));
+            assertEquals(200, response.status(), response.problem());
+            List<JsonObject> entries = parse(response.body()).getJsonArray("entries").getValuesAs(JsonObject.class);
+            assertTrue(!entries.isEmpty(), "an auditor sees every entry");
+            for (JsonObject entry : entries) {
+                long i = leafHashes.size();
+                assertEquals(i, entry.getJsonNumber("index").longValue(), "gapless");
+                byte[] leaf = Base64.getDecoder().decode(entry.getString("leaf"));
+                byte[] leafHash = MerkleTree.hashLeaf(leaf);
+                assertEquals(entry.getString("leaf_hash"), Base64.getEncoder().encodeToString(leafHash));
+                String json = new String(leaf, java.nio.charset.StandardCharsets.UTF_8);
+                assertEquals(json, new String(org.electionpool.hub.api.audit.CanonicalJson.canonicalize(json),
+                        java.nio.charset.StandardCharsets.UTF_8), "leaf bytes are canonical JSON");
+                assertEquals(i, parse(json).getJsonNumber("index").longValue(), "the leaf states its own index");
+                assertEquals(parse(json).getString("action"), entry.getString("action"), "readable copy of the leaf");
+                leafHashes.add(leafHash);
+            }
         }
-        if (size == checkpoint.size()) {
-            org.junit.jupiter.api.Assertions.assertArrayEquals(checkpoint.rootHash(),
-                    MerkleTree.root(new MerkleTree.InMemory(leafHashes), size), "the tree of the leaves is the signed one");
-        }
+        org.junit.jupiter.api.Assertions.assertArrayEquals(checkpoint.rootHash(),
+                MerkleTree.root(new MerkleTree.InMemory(leafHashes), size), "the tree of the leaves is the signed one");
         long index = size - 1;
         org.electionpool.hub.api.client.HubResponse inclusion = auditor.get("/api/v1/audit/proofs/inclusion?index=" + index
                 + "&size=" + checkpoint.size());
@@ -130,12 +133,23 @@ class AuditLogIT {
     @Test
     void aPartySeesOnlyItsOwnEntriesAndNoOneElses() {
         org.electionpool.hub.api.client.HubClient platform = DemoClients.as(DemoClients.PLATFORM_A);
-        org.electionpool.hub.api.client.HubResponse response = platform.get("/api/v1/audit/entries?from=0&to=1");
-        assertEquals(200, response.status(), response.problem());
-        for (JsonObject entry : parse(response.body()).getJsonArray("entries").getValuesAs(JsonObject.class)) {
-            String leaf = new String(Base64.getDecoder().decode(entry.getString("leaf")), java.nio.charset.StandardCharsets.UTF_8);
-            assertEquals(DemoClients.PLATFORM_A, parse(leaf).getString("actor_org"));
+        org.electionpool.hub.api.client.HubResponse own = platform.get("/api/v1/organizations/no-such-organization");
+        assertEquals(404, own.status());
+        long ownIndex = parse(own.receipt()).getJsonNumber("index").longValue();
+        List<Long> seen = new java.util.ArrayList<>();
+        for (long from = Math.max(0, ownIndex - 999); from <= ownIndex; from += 1000) {
+            org.electionpool.hub.api.client.HubResponse response = platform.get("/api/v1/audit/entries?from=" + from
+                    + "&to=" + (ownIndex + 1));
+            assertEquals(200, response.status(), response.problem());
+            for (JsonObject entry : parse(response.body()).getJsonArray("entries").getValuesAs(JsonObject.class)) {
+                String leaf = new String(Base64.getDecoder().decode(entry.getString("leaf")),
+                        java.nio.charset.StandardCharsets.UTF_8);
+                assertEquals(DemoClients.PLATFORM_A, parse(leaf).getString("actor_org"), "only its own entries");
+                seen.add(entry.getJsonNumber("index").longValue());
+            }
         }
+        assertTrue(seen.contains(ownIndex), "its own refused request is among them: " + seen);
+        assertTrue(seen.size() < ownIndex + 1 || ownIndex == 0, "and not everyone else's");
         org.electionpool.hub.api.client.HubResponse foreign = platform.get("/api/v1/audit/proofs/inclusion?index=0&size=1");
         assertEquals(404, foreign.status(), "a refusal entry is nobody's: not found, never forbidden");
         assertEquals(401, get(HUB, "/api/v1/audit/entries?from=0&to=1").statusCode(), "entries need HXP/1");

@@ -38,7 +38,7 @@ public final class AuditVerifier {
     public static final long MAX_FILE_BYTES = 512L * 1024 * 1024;
 
     private static final String USAGE = """
-            usage: java -jar hub-audit-verifier.jar [--key <verifier key>] <bundle.json>
+            usage: java -jar hub-audit-verifier.jar (--key <verifier key> | --unpinned) <bundle.json>
 
             Verifies an hxp-audit-bundle/1 file (an evidence bundle or a full export of the
             hub's audit log) offline: the signed checkpoint, every leaf and its inclusion proof
@@ -46,8 +46,9 @@ public final class AuditVerifier {
 
               --key <verifier key>  the log's C2SP verifier key (origin+hash+base64), as published
                                     in /.well-known/hxp-configuration (audit_log.verifier_key).
-                                    Without it the key named in the bundle is used, which only
-                                    shows the bundle is consistent with itself.
+                                    Required, unless --unpinned is given.
+              --unpinned            use the key the bundle names itself: shows only that the
+                                    bundle is consistent with itself, not that it is the hub's log
               --help                print this text
 
             Exit codes: 0 verified, 1 verification failed (a FAIL line names what),
@@ -78,6 +79,7 @@ public final class AuditVerifier {
         }
         String key = null;
         String file = null;
+        boolean unpinned = false;
         for (int i = 0; i < args.size(); i++) {
             String arg = args.get(i);
             if (arg.equals("--help") || arg.equals("-h")) {
@@ -95,6 +97,8 @@ public final class AuditVerifier {
                 } else {
                     key = arg.substring("--key=".length());
                 }
+            } else if (arg.equals("--unpinned")) {
+                unpinned = true;
             } else if (arg.startsWith("-")) {
                 return usage(err, "unknown option " + arg);
             } else if (file != null) {
@@ -105,6 +109,13 @@ public final class AuditVerifier {
         }
         if (file == null) {
             return usage(err, "no bundle file given");
+        }
+        if (key == null && !unpinned) {
+            return usage(err, "--key <the log's published verifier key> is required: without it a bundle is only"
+                    + " checked against the key it names itself (pass --unpinned to do just that)");
+        }
+        if (key != null && unpinned) {
+            return usage(err, "--key and --unpinned contradict each other");
         }
         if (key != null) {
             try {

@@ -63,6 +63,9 @@ class AuditVerifierTest {
         Path file = dir.resolve("bundle-" + System.nanoTime() + ".json");
         Files.writeString(file, json(doc));
         List<String> args = new ArrayList<>(List.of(options));
+        if (!args.contains("--key") && args.stream().noneMatch(a -> a.startsWith("--key="))) {
+            args.add("--unpinned"); // the fixtures check the bundle against its own key unless a test pins one
+        }
         args.add(file.toString());
         return runArgs(args);
     }
@@ -538,7 +541,7 @@ class AuditVerifierTest {
         private Outcome runText(String text) throws Exception {
             Path file = dir.resolve("bundle.json");
             Files.writeString(file, text);
-            return runArgs(List.of(file.toString()));
+            return runArgs(List.of("--unpinned", file.toString()));
         }
 
         @Test
@@ -621,7 +624,7 @@ class AuditVerifierTest {
         void aFileThatIsNotUtf8ExitsTwo() throws Exception {
             Path file = dir.resolve("latin1.json");
             Files.write(file, new byte[] {'{', '"', (byte) 0xe9, '"', '}'});
-            assertMalformed(runArgs(List.of(file.toString())), "not UTF-8");
+            assertMalformed(runArgs(List.of("--unpinned", file.toString())), "not UTF-8");
         }
 
         @Test
@@ -630,12 +633,12 @@ class AuditVerifierTest {
             try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
                 raf.setLength(AuditVerifier.MAX_FILE_BYTES + 1); // sparse: costs no disk
             }
-            assertMalformed(runArgs(List.of(file.toString())), "512 MiB");
+            assertMalformed(runArgs(List.of("--unpinned", file.toString())), "512 MiB");
         }
 
         @Test
         void aMissingFileExitsTwo() {
-            assertMalformed(runArgs(List.of(dir.resolve("absent.json").toString())), "cannot read");
+            assertMalformed(runArgs(List.of("--unpinned", dir.resolve("absent.json").toString())), "cannot read");
         }
 
         @Test
@@ -687,6 +690,21 @@ class AuditVerifierTest {
             Outcome outcome = runArgs(List.of("fetch", "--help"));
             assertEquals(AuditVerifier.EXIT_OK, outcome.code());
             assertTrue(outcome.out().contains("--bundle <type> <id>"), outcome.out());
+        }
+    }
+
+    @Nested
+    class Pinning {
+
+        @Test
+        void withoutKeyOrUnpinnedTheRunIsRefusedRatherThanTrustingTheBundlesOwnKey() throws Exception {
+            Path file = dir.resolve("pinned.json");
+            Files.writeString(file, json(fixture.export()));
+            Outcome outcome = runArgs(List.of(file.toString()));
+            assertEquals(AuditVerifier.EXIT_USAGE, outcome.code());
+            assertTrue(outcome.err().contains("--key"), outcome.err());
+            assertEquals(AuditVerifier.EXIT_USAGE, runArgs(List.of("--unpinned", "--key", fixture.verifierKey,
+                    file.toString())).code());
         }
     }
 }
