@@ -56,7 +56,53 @@ final class BundleVerifier {
 
     /** The members of a leaf that the evidence check needs, read while the leaf is checked. */
     private record LeafFacts(long index, Object timestamp, Object actorOrg, Object jti, Object bodySha256,
-                             Object evidenceSha256) {
+                             Object evidenceSha256, Object action, Object targetType, Object targetId, Object details) {
+    }
+
+    /**
+     * In an export, the log's own record of every key: when it was added (with its RFC 7638
+     * thumbprint) and when it was retired or revoked — by entry index. The {@code keys} section is
+     * only the hub's statement; the log is what the checkpoint signs.
+     */
+    private static final class LogKeys {
+        private final Map<String, Long> added = new java.util.HashMap<>();
+        private final Map<String, String> thumbprints = new java.util.HashMap<>();
+        private final Map<String, Long> ended = new java.util.HashMap<>();
+
+        void record(LeafFacts leaf) {
+            if (!"organization".equals(leaf.targetType()) || !(leaf.targetId() instanceof String org)
+                    || !(leaf.details() instanceof Map<?, ?> details) || !(details.get("kid") instanceof String kid)) {
+                return;
+            }
+            String key = org + "/" + kid;
+            if ("key.added".equals(leaf.action()) && details.get("thumbprint") instanceof String thumbprint) {
+                added.putIfAbsent(key, leaf.index());
+                thumbprints.putIfAbsent(key, thumbprint);
+            } else if ("key.retired".equals(leaf.action()) || "key.revoked".equals(leaf.action())) {
+                ended.putIfAbsent(key, leaf.index());
+            }
+        }
+
+        /** @return why the log does not back key {@code org/kid} for the entry at {@code index}, or null */
+        String problem(String org, String kid, JWK jwk, long index) {
+            String key = org + "/" + kid;
+            Long addedAt = added.get(key);
+            if (addedAt == null || addedAt >= index) {
+                return "has no key.added entry before this one in the log";
+            }
+            try {
+                if (!jwk.computeThumbprint().toString().equals(thumbprints.get(key))) {
+                    return "is not the key the log's key.added entry " + addedAt + " records (thumbprint differs)";
+                }
+            } catch (JOSEException e) {
+                return "has no computable thumbprint";
+            }
+            Long endedAt = ended.get(key);
+            if (endedAt != null && endedAt < index) {
+                return "was retired or revoked by entry " + endedAt + ", before this one";
+            }
+            return null;
+        }
     }
 
     private BundleVerifier() {
@@ -127,6 +173,13 @@ final class BundleVerifier {
             }
         }
 
+        LogKeys logKeys = null;
+        if (export) {
+            logKeys = new LogKeys();
+            for (LeafFacts leaf : facts) {
+                logKeys.record(leaf);
+            }
+        }
         int verified = 0;
         int withheld = 0;
         for (int n = 0; n < bundle.entries().size(); n++) {
@@ -138,7 +191,7 @@ final class BundleVerifier {
                 }
                 continue;
             }
-            checkEvidence(entry.evidence(), leaf, bundle.keys());
+            checkEvidence(entry.evidence(), leaf, bundle.keys(), logKeys);
             verified++;
         }
         return new Result(bundle.entries().size(), size, root, verified, withheld);
@@ -227,11 +280,12 @@ final class BundleVerifier {
         // leaves without it are dated by their timestamp.
         return new LeafFacts(i, leaf.get("received_at") != null ? leaf.get("received_at") : leaf.get("timestamp"),
                 leaf.get("actor_org"), leaf.get("jti"),
-                leaf.get("body_sha256"), leaf.get("evidence_sha256"));
+                leaf.get("body_sha256"), leaf.get("evidence_sha256"), leaf.get("action"), leaf.get("target_type"),
+                leaf.get("target_id"), leaf.get("details"));
     }
 
-    private static void checkEvidence(String jws, LeafFacts leaf, Map<String, List<AuditBundle.RegisteredKey>> keys)
-            throws VerificationFailure {
+    private static void checkEvidence(String jws, LeafFacts leaf, Map<String, List<AuditBundle.RegisteredKey>> keys,
+                                      LogKeys logKeys) throws VerificationFailure {
         long i = leaf.index();
         if (!(leaf.evidenceSha256() instanceof String evidenceSha256)) {
             throw VerificationFailure.index(i, "evidence is included but the leaf records no evidence_sha256");
@@ -330,6 +384,11 @@ final class BundleVerifier {
             if (!bodySha256.equals(leaf.bodySha256())) {
                 throw VerificationFailure.index(i, "evidence body does not match the leaf's body_sha256");
             }
+        }
+        // Last: the key record is the hub's statement; in an export the log itself must back it.
+        String unbacked = logKeys == null ? null : logKeys.problem(org, kid, jwk, i);
+        if (unbacked != null) {
+            throw VerificationFailure.index(i, "evidence key " + org + "/" + kid + " " + unbacked);
         }
     }
 

@@ -71,13 +71,14 @@ final class AuditFixture {
     }
 
     /**
-     * Seven entries: 0 unsigned (organisation created by the operator), 1 signed with a body,
+     * Seven entries: 0 unsigned (the operator registers the organisation's key: key.added with its
+     * RFC 7638 thumbprint, which backs the key record in an export), 1 signed with a body,
      * 2 a refused request (no actor), 3 signed with a body, 4 signed without a body, 5 unsigned,
      * 6 signed with a body (key retired by its organisation).
      */
     static AuditFixture standard() {
         AuditFixture f = new AuditFixture();
-        f.addUnsigned("organization.created");
+        f.addKeyAdded();
         f.addSigned("key.added", Map.of("kid", "alpha-sig-2", "use", "sig"));
         f.addRefused();
         f.addSigned("report.submitted", Map.of("title", "Coordinated inauthentic accounts", "count", 42,
@@ -134,6 +135,21 @@ final class AuditFixture {
         fields.put("actor_org", OPERATOR);
         fields.put("target_type", "organization");
         fields.put("target_id", ORG);
+        addLeaf(CanonicalJson.write(fields), null);
+    }
+
+    /** Adds the operator's key.added entry for the organisation key, with its RFC 7638 thumbprint. */
+    void addKeyAdded() {
+        Map<String, Object> fields = baseFields("key.added");
+        fields.put("actor_org", OPERATOR);
+        fields.put("target_type", "organization");
+        fields.put("target_id", ORG);
+        try {
+            fields.put("details", Map.of("kid", ORG_KID, "use", "SIG", "thumbprint",
+                    orgKey.computeThumbprint().toString(), "certified", false));
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
         addLeaf(CanonicalJson.write(fields), null);
     }
 

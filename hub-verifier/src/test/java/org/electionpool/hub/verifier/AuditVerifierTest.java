@@ -12,6 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import java.io.ByteArrayOutputStream;
@@ -461,6 +462,35 @@ class AuditVerifierTest {
             Map<String, Object> record = AuditFixture.keyRecord(fixture.orgKey, "sig", "ACTIVE", timestamp(2), null, null);
             fixture.keys.put(ORG, new ArrayList<>(List.of(record)));
             assertFails(run(fixture.export()), "FAIL index 1: ", "was created at");
+        }
+
+        @Test
+        void anExportWhoseKeyRecordIsNotTheKeyTheLogRegisteredIsNamed() throws Exception {
+            // The keys section is the hub's statement: a record swapped for another key with the same kid,
+            // even one that signs correctly, is refused because the log's key.added recorded another thumbprint.
+            ECKey forged = new ECKeyGenerator(Curve.P_256).keyID(ORG_KID).keyUse(KeyUse.SIGNATURE).generate();
+            AuditFixture f = new AuditFixture();
+            f.addKeyAdded(); // the log registers the real key
+            String jws = AuditFixture.request(JWSAlgorithm.ES256, AuditFixture.signer(forged), ORG_KID, ORG, "jti-1",
+                    null, timestamp(1));
+            f.addLeaf(CanonicalJson.write(f.signedFields("thing.fetched", ORG, "jti-1", jws, null)), jws);
+            Map<String, Object> record = AuditFixture.keyRecord(forged, "sig", "ACTIVE", timestamp(0).minusSeconds(60),
+                    null, null);
+            f.keys.put(ORG, new ArrayList<>(List.of(record)));
+            assertFails(run(f.export()), "FAIL index 1: ", "thumbprint differs");
+        }
+
+        @Test
+        void anExportWhoseLogRetiredTheKeyBeforeTheEntryIsNamedWhateverTheRecordSays() throws Exception {
+            AuditFixture f = AuditFixture.standard();
+            Map<String, Object> retired = f.baseFields("key.retired");
+            retired.put("actor_org", AuditFixture.OPERATOR);
+            retired.put("target_type", "organization");
+            retired.put("target_id", ORG);
+            retired.put("details", Map.of("kid", ORG_KID));
+            f.addLeaf(CanonicalJson.write(retired), null);
+            f.addSigned("thing.fetched", null); // the record still says ACTIVE
+            assertFails(run(f.export()), "FAIL index 8: ", "retired or revoked by entry 7");
         }
 
         @Test
