@@ -175,4 +175,38 @@ class CaseFlowIT {
         assertEquals(400, badTlp.status());
         assertTrue(badTlp.problem().contains("tlp"), badTlp.problem());
     }
+
+    /** The deadline watch scans every second in the test server (hub.cases.deadline-scan-seconds=1). */
+    @Test
+    void aShortDeadlinePassesAndTheCaseIsMarkedOverdueOnceWithAnEventForBothParties() throws Exception {
+        HubClient ministry = DemoClients.as(DemoClients.MINISTRY);
+        HubClient platform = DemoClients.as(DemoClients.PLATFORM_A);
+        String inbox = CaseRequests.inboxEnd(platform);
+        String deadline = java.time.Instant.now().plusSeconds(2).toString();
+        HubResponse created = ministry.post("/api/v1/cases", Json.createObjectBuilder(
+                parse(CaseRequests.removalOrder(DemoClients.PLATFORM_A))).add("deadline", deadline).build().toString());
+        assertEquals(201, created.status(), created.problem());
+        String id = parse(created.body()).getString("id");
+        assertTrue(!parse(created.body()).getBoolean("overdue"));
+
+        boolean overdue = false;
+        for (int i = 0; i < 40 && !overdue; i++) {
+            Thread.sleep(500);
+            JsonObject events = parse(platform.get("/api/v1/inbox?after=" + inbox).body());
+            overdue = events.getJsonArray("events").getValuesAs(JsonObject.class).stream()
+                    .anyMatch(e -> id.equals(e.getString("caseId")) && "case.overdue".equals(e.getString("type")));
+        }
+        assertTrue(overdue, "the platform's inbox gets case.overdue within 20 s");
+        assertTrue(parse(platform.get("/api/v1/cases/" + id).body()).getBoolean("overdue"));
+        assertTrue(parse(ministry.get("/api/v1/cases?overdue=true&limit=100").body()).getJsonArray("cases")
+                .getValuesAs(JsonObject.class).stream().anyMatch(c -> id.equals(c.getString("id"))));
+        Thread.sleep(2500); // more scans: still marked once
+        JsonObject bundle = parse(DemoClients.as(DemoClients.AUDITOR)
+                .get("/api/v1/audit/bundle?target_type=case&target_id=" + id).body());
+        long marks = bundle.getJsonArray("entries").getValuesAs(JsonObject.class).stream()
+                .map(e -> parse(new String(Base64.getDecoder().decode(e.getString("leaf")), StandardCharsets.UTF_8)))
+                .filter(l -> "case.overdue".equals(l.getString("action")))
+                .peek(l -> assertEquals("SYSTEM", l.getString("channel"))).count();
+        assertEquals(1, marks, "one deadline, one mark");
+    }
 }

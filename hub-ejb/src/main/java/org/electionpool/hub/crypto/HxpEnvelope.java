@@ -35,6 +35,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -432,6 +433,12 @@ public final class HxpEnvelope {
      */
     public String seal(String recipientKey, OrganizationId recipient, String inReplyTo, int status, String json,
                        boolean problem, String receipt) {
+        return seal(recipientKey, recipient, Objects.requireNonNull(inReplyTo, "inReplyTo"), status, json, problem,
+                receipt, null);
+    }
+
+    private String seal(String recipientKey, OrganizationId recipient, String inReplyTo, int status, String json,
+                        boolean problem, String receipt, String eventJson) {
         try {
             Instant now = clock.instant();
             JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
@@ -439,8 +446,10 @@ public final class HxpEnvelope {
                     .audience(recipient.value())
                     .issueTime(Date.from(now))
                     .jwtID(newJti())
-                    .claim(Hxp.CLAIM_IN_REPLY_TO, inReplyTo)
                     .claim(Hxp.CLAIM_STATUS, status);
+            if (inReplyTo != null) {
+                claims.claim(Hxp.CLAIM_IN_REPLY_TO, inReplyTo);
+            }
             if (json != null && !json.isBlank()) {
                 String trimmed = json.trim();
                 Object value = trimmed.startsWith("[") ? JSONArrayUtils.parse(trimmed) : JSONObjectUtils.parse(trimmed);
@@ -448,6 +457,9 @@ public final class HxpEnvelope {
             }
             if (receipt != null) {
                 claims.claim(Hxp.CLAIM_RECEIPT, JSONObjectUtils.parse(receipt));
+            }
+            if (eventJson != null) {
+                claims.claim(Hxp.CLAIM_EVENT, JSONObjectUtils.parse(eventJson));
             }
             ECKey signing = hubKeys.signingKey();
             JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signing.getKeyID())
@@ -471,6 +483,19 @@ public final class HxpEnvelope {
         } catch (JOSEException | ParseException e) {
             throw new IllegalStateException("cannot seal the answer to " + recipient, e);
         }
+    }
+
+    /**
+     * Seals a webhook delivery: like an answer, with {@code status} 200 and an {@code event} claim
+     * instead of {@code in_reply_to}, so it can never pass for the answer to a request.
+     *
+     * @param recipientKey the recipient's encryption key, public JWK JSON
+     * @param recipient    the recipient ({@code aud})
+     * @param eventJson    the event, a JSON object
+     * @return the compact JWE
+     */
+    public String sealEvent(String recipientKey, OrganizationId recipient, String eventJson) {
+        return seal(recipientKey, recipient, null, 200, null, false, null, eventJson);
     }
 
     /** @return 256 random bits, base64url */

@@ -170,6 +170,23 @@ public final class HubClient {
                 + "): refusing to trust it", null);
     }
 
+    /**
+     * Opens a webhook delivery the hub posted to your URL (docs/api.md, Webhooks): decrypts and
+     * verifies it like an answer — and that it answers no request — and returns its event.
+     *
+     * @param body the delivery's body (a compact JWE, {@code application/jose})
+     * @return the event as JSON text: {@code cursor}, {@code type}, {@code caseId}, {@code status},
+     *         {@code actor}, {@code at}
+     * @throws HubClientException if it does not verify: drop it, it is not from the hub
+     */
+    public String openDelivery(String body) {
+        try {
+            return HxpCodec.toJson(codec.openEvent(body));
+        } catch (SecurityException e) {
+            throw new HubClientException("the delivery failed verification: " + e.getMessage(), e);
+        }
+    }
+
     private static void sleep(Duration d) {
         try {
             Thread.sleep(d.toMillis());

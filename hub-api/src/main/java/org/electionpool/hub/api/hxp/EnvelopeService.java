@@ -35,6 +35,17 @@ public interface EnvelopeService {
     String seal(OrganizationId recipient, String inReplyTo, int status, String json, boolean problem, String receipt);
 
     /**
+     * Seals a webhook delivery like an answer (docs/api.md, Webhooks): a JWS by the hub
+     * ({@code typ} {@code hxp-response+jwt}, {@code status} 200, an {@code event} claim and no
+     * {@code in_reply_to}) inside a JWE to the recipient's newest active encryption key.
+     *
+     * @param recipient the organisation the event is for
+     * @param eventJson the event as a JSON object
+     * @return the compact JWE
+     */
+    String sealEvent(OrganizationId recipient, String eventJson);
+
+    /**
      * Records a refused request as an audit entry ({@code request.refused}) in a transaction of its
      * own: problem type, status, method, path without query, remote address; never the payload.
      * For an authenticated sender whose request business code refused, the entry also names the

@@ -41,6 +41,9 @@ public final class Hxp {
     public static final String CLAIM_STATUS = "status";
     /** Claim: the RFC 9457 problem of an answer that failed. */
     public static final String CLAIM_PROBLEM = "problem";
+    /** Claim: the inbox event a webhook delivery carries (instead of {@code in_reply_to}). */
+    public static final String CLAIM_EVENT = "event";
+
     /** Claim: the audit receipt of an answer (audit log). */
     public static final String CLAIM_RECEIPT = "receipt";
 

@@ -126,6 +126,9 @@ public class TakedownCase {
     @Column(name = "clock_stopped_at")
     private Instant clockStoppedAt;
 
+    @Column(name = "overdue_at")
+    private Instant overdueAt;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -230,6 +233,7 @@ public class TakedownCase {
         } else if (from == CaseStatus.NEEDS_INFORMATION && deadlineSeconds != null) {
             deadline = now.plusSeconds(deadlineSeconds); // the clock restarts in full once clarified
             clockStoppedAt = null;
+            overdueAt = null; // a new deadline may pass again
         }
         status = to;
         thread.add(new CaseMessage(actorOrg, actorPrincipal, note, null, action, from, to, now));

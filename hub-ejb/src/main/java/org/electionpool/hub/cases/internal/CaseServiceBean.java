@@ -71,6 +71,9 @@ public class CaseServiceBean implements CaseService {
     @Inject
     Clock clock;
 
+    @Inject
+    org.electionpool.hub.webhooks.internal.Outbox outbox;
+
     @Override
     public Created create(Caller caller, AuditContext context, CreateCaseRequest request) {
         if (caller.kind() != OrganizationKind.AUTHORITY) {
@@ -307,8 +310,10 @@ public class CaseServiceBean implements CaseService {
     }
 
     private void notifyParties(long auditIndex, TakedownCase c, String type, Caller caller, Instant now) {
-        cases.event(auditIndex, c.authority(), c, type, caller.organization(), now);
-        cases.event(auditIndex, c.addressee(), c, type, caller.organization(), now);
+        for (OrganizationId party : List.of(c.authority(), c.addressee())) {
+            cases.event(auditIndex, party, c, type, caller.organization(), now);
+            outbox.enqueue(auditIndex, party.value(), c.id().value(), type, now);
+        }
     }
 
     private CaseView view(TakedownCase c, Caller caller, Instant now) {

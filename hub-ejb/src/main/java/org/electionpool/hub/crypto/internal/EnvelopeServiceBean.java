@@ -115,6 +115,13 @@ public class EnvelopeServiceBean implements EnvelopeService {
     }
 
     @Override
+    public String sealEvent(OrganizationId recipient, String eventJson) {
+        String key = registry.encryptionKey(recipient)
+                .orElseThrow(() -> new IllegalStateException("no active encryption key for " + recipient));
+        return envelope.sealEvent(key, recipient, eventJson);
+    }
+
+    @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void recordRefusal(AuditContext context, String problemType, int status, String method, String path,
                               String remoteAddress) {

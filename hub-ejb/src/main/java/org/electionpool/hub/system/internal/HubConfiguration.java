@@ -35,6 +35,14 @@ public class HubConfiguration {
     public static final String KEYSTORE_PASSWORD = "hub.keystore.password";
     /** Key of the audit log's origin (C2SP tlog-checkpoint); default {@code <issuer host[:port]>/audit-log}. */
     public static final String AUDIT_ORIGIN = "hub.audit.origin";
+    /** Key of the interval, in seconds, between scans for cases whose deadline passed (1–3600). */
+    public static final String DEADLINE_SCAN_SECONDS = "hub.cases.deadline-scan-seconds";
+    /** Key of the interval, in seconds, between webhook dispatch runs (1–3600). */
+    public static final String WEBHOOK_DISPATCH_SECONDS = "hub.webhooks.dispatch-seconds";
+    /** Key of the number of attempts after which a delivery is dead (1–50). */
+    public static final String WEBHOOK_MAX_ATTEMPTS = "hub.webhooks.max-attempts";
+    /** Key of the first retry delay in seconds; each retry doubles it, up to an hour (1–3600). */
+    public static final String WEBHOOK_BACKOFF_SECONDS = "hub.webhooks.backoff-seconds";
     /** Key of the folder where dev mode writes demo organisations' private JWKS files. */
     public static final String DEV_KEYS_DIR = "hub.dev-keys.dir";
 
@@ -62,6 +70,22 @@ public class HubConfiguration {
     Optional<String> auditOriginValue;
 
     @Inject
+    @ConfigProperty(name = DEADLINE_SCAN_SECONDS, defaultValue = "30")
+    String deadlineScanValue = "30"; // the default, also when constructed outside the container
+
+    @Inject
+    @ConfigProperty(name = WEBHOOK_DISPATCH_SECONDS, defaultValue = "5")
+    String webhookDispatchValue = "5"; // the default, also when constructed outside the container
+
+    @Inject
+    @ConfigProperty(name = WEBHOOK_MAX_ATTEMPTS, defaultValue = "8")
+    String webhookMaxAttemptsValue = "8"; // the default, also when constructed outside the container
+
+    @Inject
+    @ConfigProperty(name = WEBHOOK_BACKOFF_SECONDS, defaultValue = "30")
+    String webhookBackoffValue = "30"; // the default, also when constructed outside the container
+
+    @Inject
     @ConfigProperty(name = "jboss.server.data.dir", defaultValue = "data")
     String serverDataDir;
 
@@ -71,6 +95,10 @@ public class HubConfiguration {
     private char[] keystorePassword;
     private Path devKeysDir;
     private String auditOrigin;
+    private int deadlineScanSeconds;
+    private int webhookDispatchSeconds;
+    private int webhookMaxAttempts;
+    private int webhookBackoffSeconds;
 
     @PostConstruct
     void validate() {
@@ -94,9 +122,20 @@ public class HubConfiguration {
         keystorePassword = password.toCharArray();
         devKeysDir = nonBlank(devKeysDirValue).map(Path::of).orElse(hubData.resolve("dev-keys"));
         auditOrigin = nonBlank(auditOriginValue).orElse(issuer.getAuthority() + "/audit-log");
+        deadlineScanSeconds = bounded(DEADLINE_SCAN_SECONDS, deadlineScanValue, 3600);
+        webhookDispatchSeconds = bounded(WEBHOOK_DISPATCH_SECONDS, webhookDispatchValue, 3600);
+        webhookMaxAttempts = bounded(WEBHOOK_MAX_ATTEMPTS, webhookMaxAttemptsValue, 50);
+        webhookBackoffSeconds = bounded(WEBHOOK_BACKOFF_SECONDS, webhookBackoffValue, 3600);
         if (auditOrigin.chars().anyMatch(c -> c <= ' ' || c == '+' || c == 0x7f)) {
             throw new IllegalStateException(AUDIT_ORIGIN + " must contain no whitespace and no '+', was '" + auditOrigin + "'");
         }
+    }
+
+    private static int bounded(String key, String value, int max) {
+        if (value == null || !value.trim().matches("[1-9][0-9]{0,3}") || Integer.parseInt(value.trim()) > max) {
+            throw new IllegalStateException(key + " must be a whole number from 1 to " + max);
+        }
+        return Integer.parseInt(value.trim());
     }
 
     private static Optional<String> nonBlank(Optional<String> value) {
@@ -145,6 +184,26 @@ public class HubConfiguration {
     /** @return a copy of the keystore password */
     public char[] keystorePassword() {
         return keystorePassword.clone();
+    }
+
+    /** @return seconds between webhook dispatch runs */
+    public int webhookDispatchSeconds() {
+        return webhookDispatchSeconds;
+    }
+
+    /** @return attempts after which a delivery is dead */
+    public int webhookMaxAttempts() {
+        return webhookMaxAttempts;
+    }
+
+    /** @return the first retry delay in seconds (doubling per attempt, at most an hour) */
+    public int webhookBackoffSeconds() {
+        return webhookBackoffSeconds;
+    }
+
+    /** @return seconds between scans for cases whose deadline passed */
+    public int deadlineScanSeconds() {
+        return deadlineScanSeconds;
     }
 
     /** @return the audit log's origin line (C2SP tlog-checkpoint) and note key name */

@@ -122,4 +122,23 @@ class HubConfigurationTest {
             assertEquals(0, now.getNano() % 1_000, now.toString());
         }
     }
+
+    @Test
+    void timerAndRetrySettingsMustBeWholeNumbersInRange() {
+        HubConfiguration c = configured("dev", "http://localhost:8080");
+        assertEquals(30, c.deadlineScanSeconds());
+        assertEquals(8, c.webhookMaxAttempts());
+        for (String bad : new String[] {"0", "-1", "3601", "1.5", "ten", ""}) {
+            HubConfiguration d = new HubConfiguration();
+            d.modeValue = "dev";
+            d.issuerValue = "http://localhost:8080";
+            d.keystorePathValue = Optional.empty();
+            d.keystorePasswordValue = Optional.empty();
+            d.devKeysDirValue = Optional.empty();
+            d.auditOriginValue = Optional.empty();
+            d.serverDataDir = "/srv";
+            d.deadlineScanValue = bad;
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, d::validate, bad);
+        }
+    }
 }

@@ -175,49 +175,79 @@ public final class HxpCodec {
      * @throws SecurityException naming the check that failed
      */
     public Map<String, Object> openAnswer(String compactJwe, String inReplyTo, int httpStatus) {
+        JWTClaimsSet claims = openSealed(compactJwe, "answer");
+        if (!inReplyTo.equals(claims.getClaim(Hxp.CLAIM_IN_REPLY_TO))) {
+            throw new SecurityException("answer in_reply_to does not match the request's jti");
+        }
+        Object status = claims.getClaim(Hxp.CLAIM_STATUS);
+        if (!(status instanceof Number n) || n.intValue() != httpStatus) {
+            throw new SecurityException("answer status claim differs from the HTTP status");
+        }
+        return claims.getClaims();
+    }
+
+    /**
+     * Opens a webhook delivery: decrypts it with this organisation's key and checks it like an
+     * answer — hub signature, {@code typ}, {@code iss}, {@code aud} — and that it answers no request
+     * (no {@code in_reply_to}) and carries an {@code event} object.
+     *
+     * @param compactJwe the delivery's body
+     * @return the {@code event} claim
+     * @throws SecurityException if any check fails
+     */
+    public Map<String, Object> openEvent(String compactJwe) {
+        JWTClaimsSet claims = openSealed(compactJwe, "delivery");
+        if (claims.getClaim(Hxp.CLAIM_IN_REPLY_TO) != null) {
+            throw new SecurityException("delivery carries in_reply_to: it is an answer, not an event");
+        }
+        try {
+            Map<String, Object> event = claims.getJSONObjectClaim(Hxp.CLAIM_EVENT);
+            if (event == null) {
+                throw new SecurityException("delivery has no event claim");
+            }
+            return event;
+        } catch (ParseException e) {
+            throw new SecurityException("delivery event is not a JSON object", e);
+        }
+    }
+
+    private JWTClaimsSet openSealed(String compactJwe, String what) {
         try {
             JWEObject jwe = JWEObject.parse(compactJwe.trim());
             if (!Hxp.NESTED_CTY.equalsIgnoreCase(jwe.getHeader().getContentType())) {
-                throw new SecurityException("answer JWE cty is not JWT");
+                throw new SecurityException(what + " JWE cty is not JWT");
             }
             JWK key = decryptionKeys.stream().filter(k -> k.getKeyID() != null && k.getKeyID().equals(jwe.getHeader().getKeyID()))
-                    .findFirst().orElseThrow(() -> new SecurityException("answer is encrypted to an unknown key"));
+                    .findFirst().orElseThrow(() -> new SecurityException(what + " is encrypted to an unknown key"));
             jwe.decrypt(KeyType.EC.equals(key.getKeyType()) ? new ECDHDecrypter(key.toECKey()) : new RSADecrypter(key.toRSAKey()));
             String compactJws = jwe.getPayload().toString();
             if (compactJws.split("\\.", -1).length != 3) {
-                throw new SecurityException("answer JWE does not wrap a signed JWT");
+                throw new SecurityException(what + " JWE does not wrap a signed JWT");
             }
             JWSObject jws = JWSObject.parse(compactJws);
             if (!new JOSEObjectType(Hxp.RESPONSE_TYP).equals(jws.getHeader().getType())) {
-                throw new SecurityException("answer typ is not " + Hxp.RESPONSE_TYP);
+                throw new SecurityException(what + " typ is not " + Hxp.RESPONSE_TYP);
             }
             if (!JWSAlgorithm.ES256.equals(jws.getHeader().getAlgorithm())) {
-                throw new SecurityException("answer alg is not ES256");
+                throw new SecurityException(what + " alg is not ES256");
             }
             JWK hubKey = hubKeys.getKeyByKeyId(jws.getHeader().getKeyID());
             if (hubKey == null || !KeyUse.SIGNATURE.equals(hubKey.getKeyUse())
                     || !jws.verify(new ECDSAVerifier(hubKey.toECKey()))) {
-                throw new SecurityException("answer signature does not verify with the hub's published keys");
+                throw new SecurityException(what + " signature does not verify with the hub's published keys");
             }
             String payload = jws.getPayload().toString();
             StrictJson.checkObject(payload, Hxp.MAX_JSON_DEPTH + 2);
             JWTClaimsSet claims = JWTClaimsSet.parse(payload);
             if (!hubIssuer.equals(claims.getIssuer())) {
-                throw new SecurityException("answer iss is not the hub");
+                throw new SecurityException(what + " iss is not the hub");
             }
             if (claims.getAudience().size() != 1 || !organization.equals(claims.getAudience().get(0))) {
-                throw new SecurityException("answer aud is not this organisation");
+                throw new SecurityException(what + " aud is not this organisation");
             }
-            if (!inReplyTo.equals(claims.getClaim(Hxp.CLAIM_IN_REPLY_TO))) {
-                throw new SecurityException("answer in_reply_to does not match the request's jti");
-            }
-            Object status = claims.getClaim(Hxp.CLAIM_STATUS);
-            if (!(status instanceof Number n) || n.intValue() != httpStatus) {
-                throw new SecurityException("answer status claim differs from the HTTP status");
-            }
-            return claims.getClaims();
+            return claims;
         } catch (ParseException | JOSEException | IllegalArgumentException e) {
-            throw new SecurityException("answer cannot be opened: " + e.getMessage(), e);
+            throw new SecurityException(what + " cannot be opened: " + e.getMessage(), e);
         }
     }
 
