@@ -107,7 +107,7 @@ class WebhookIT {
             assertEquals(204, logged.getInt("lastStatus"));
             assertEquals(event.getString("cursor"), logged.getString("cursor"), "the same event as in the inbox");
         } finally {
-            assertEquals(204, platform.delete("/api/v1/webhook").status());
+            assertEquals(200, platform.delete("/api/v1/webhook").status(), "a sealed answer always has a body");
         }
         assertEquals(404, platform.get("/api/v1/webhook").status());
     }

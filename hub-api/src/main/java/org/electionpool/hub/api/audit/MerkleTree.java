@@ -162,6 +162,8 @@ public final class MerkleTree {
         if (index < 0 || index >= size) {
             throw new ProofException("index " + index + " is outside the tree of size " + size);
         }
+        checkLength(leafHash);
+        checkLength(root);
         long fn = index;
         long sn = size - 1;
         byte[] r = leafHash;
@@ -267,7 +269,7 @@ public final class MerkleTree {
 
     private static void checkLength(byte[] hash) throws ProofException {
         if (hash == null || hash.length != HASH_SIZE) {
-            throw new ProofException("proof elements must be " + HASH_SIZE + "-byte hashes");
+            throw new ProofException("hashes (leaf hash, root, proof elements) must be " + HASH_SIZE + " bytes");
         }
     }
 

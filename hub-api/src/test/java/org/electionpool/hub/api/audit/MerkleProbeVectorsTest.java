@@ -49,7 +49,7 @@ import org.junit.jupiter.api.TestFactory;
  * be refused — {@link ProofException} or {@link IllegalArgumentException}; {@code wantErr: false}
  * must verify. Any other exception fails the probe.
  *
- * <p><b>Known deviations.</b> Three probes with {@code wantErr: true} are accepted by our code, by
+ * <p><b>Known deviations.</b> Two probes with {@code wantErr: true} are accepted by our code, by
  * design or as a gap not yet decided; they are listed in {@link #KNOWN_DEVIATIONS} with the reason
  * and pinned: the test asserts that we still accept them, so a change to {@link MerkleTree} shows
  * up here and the entry must then be removed (an empty map makes the test strict for all probes).
@@ -69,14 +69,11 @@ class MerkleProbeVectorsTest {
     /**
      * Probes where upstream wants an error and our implementation verifies, with why. Upstream
      * ({@code proof/verify.go}) refuses a consistency proof from size 0 to a larger size
-     * ("meaningless") and checks that a leaf hash has the hash size; {@link MerkleTree} accepts the
-     * empty proof from the empty tree to any size (as its own round-trip test requires) and compares
-     * leaf and root hashes of any length.
+     * ("meaningless"); {@link MerkleTree} accepts the empty proof from the empty tree to any size —
+     * the empty tree is a prefix of every tree, and the hub serves {@code from=0} proofs (empty) to
+     * clients that start from nothing, as docs/audit-log.md says.
      */
     private static final Map<String, String> KNOWN_DEVIATIONS = Map.of(
-            "testdata/inclusion/single-entry/empty-root-and-leaf.json",
-            "size 1, no proof, leafHash and root both empty (0 bytes): our verifyInclusion checks no hash"
-                    + " length on leafHash/root, finds them equal and accepts",
             "testdata/consistency/additional/size1-is-zero-and-does-not-equal-size2.json",
             "size1 0, size2 1, empty proof: our verifyConsistency treats the empty tree as consistent"
                     + " with every tree and accepts",

@@ -68,6 +68,9 @@ public class HxpResponseFilter implements ContainerResponseFilter {
         }
         String receipt = audit.receipt(opened.caller().organization(), opened.jti(), opened.receivedAt())
                 .map(StrictJsonbResolver.JSONB::toJson).orElse(null);
+        if (response.getStatus() == 204) {
+            response.setStatus(200); // a sealed answer always has a body; 204 would drop it
+        }
         String sealed = envelopes.seal(opened.caller().organization(), opened.jti(), response.getStatus(), json, problem,
                 receipt);
         response.setEntity(sealed, response.getEntityAnnotations(), JOSE);
