@@ -32,4 +32,22 @@ public interface HubKeys {
 
     /** @return the CA that certifies organisation keys requested by PKCS#10, if this hub has one */
     Optional<CertificateAuthority> certificateAuthority();
+
+    /** @return the newest AES-256 key that encrypts attachments at rest, if this hub has one */
+    Optional<AttachmentKey> attachmentKey();
+
+    /**
+     * @param alias the keystore alias an attachment was encrypted under
+     * @return that key (older keys stay to decrypt older attachments)
+     */
+    Optional<AttachmentKey> attachmentKey(String alias);
+
+    /**
+     * An attachment key and its keystore alias ({@code att-<yyyyMMddHHmmss>}).
+     *
+     * @param alias the alias, stored beside each attachment it encrypts
+     * @param key   the AES-256 key
+     */
+    record AttachmentKey(String alias, javax.crypto.SecretKey key) {
+    }
 }

@@ -28,6 +28,15 @@ public interface CaseService {
     }
 
     /**
+     * The outcome of an upload.
+     *
+     * @param attachment the attachment
+     * @param created    {@code false} when the case already had this content
+     */
+    record Attached(AttachmentView attachment, boolean created) {
+    }
+
+    /**
      * Creates a case from an authority to a platform ({@code case.created}), delivered to the
      * platform's inbox.
      *
@@ -71,6 +80,27 @@ public interface CaseService {
 
     /** @return the thread, oldest first ({@code case.messages.read}) */
     List<MessageView> messages(Caller caller, AuditContext context, CaseId id);
+
+    /**
+     * Adds an evidence attachment ({@code case.attachment.added}), stored encrypted; the same
+     * content again is the same attachment.
+     *
+     * @return the attachment and whether it was new
+     * @throws org.electionpool.hub.api.problem.HubException {@code VALIDATION_FAILED} for content
+     *         that is not base64, too large, or not of its declared type; {@code CONFLICT} when the
+     *         hub has no attachment key
+     */
+    Attached attach(Caller caller, AuditContext context, CaseId id, AttachmentRequest request);
+
+    /** @return the case's attachments, oldest first (descriptions only; not audited) */
+    List<AttachmentView> attachments(Caller caller, CaseId id);
+
+    /**
+     * @param sha256 the attachment's address
+     * @return its content ({@code case.attachment.read})
+     * @throws org.electionpool.hub.api.problem.HubException {@code NOT_FOUND}
+     */
+    AttachmentContent attachment(Caller caller, AuditContext context, CaseId id, String sha256);
 
     /**
      * @param after the cursor of the last event read, or {@code null} for the beginning

@@ -14,6 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.electionpool.hub.api.audit.AuditContext;
+import org.electionpool.hub.api.cases.AttachmentContent;
+import org.electionpool.hub.api.cases.AttachmentRequest;
+import org.electionpool.hub.api.cases.AttachmentView;
 import org.electionpool.hub.api.cases.CaseAction;
 import org.electionpool.hub.api.cases.CaseFilter;
 import org.electionpool.hub.api.cases.CaseId;
@@ -73,6 +76,12 @@ public class CaseServiceBean implements CaseService {
 
     @Inject
     org.electionpool.hub.webhooks.internal.Outbox outbox;
+
+    @Inject
+    Attachments attachments;
+
+    @Inject
+    org.electionpool.hub.crypto.HubKeys hubKeys;
 
     @Override
     public Created create(Caller caller, AuditContext context, CreateCaseRequest request) {
@@ -260,6 +269,78 @@ public class CaseServiceBean implements CaseService {
         return thread;
     }
 
+    @Override
+    public Attached attach(Caller caller, AuditContext context, CaseId id, AttachmentRequest request) {
+        TakedownCase c = require(caller, id);
+        byte[] content;
+        try {
+            content = Base64.getDecoder().decode(request.content());
+        } catch (IllegalArgumentException e) {
+            throw HubException.invalidField("content", "must be standard base64");
+        }
+        if (content.length == 0 || content.length > AttachmentRequest.MAX_BYTES) {
+            throw HubException.invalidField("content", "must be 1 to " + AttachmentRequest.MAX_BYTES + " bytes");
+        }
+        if (!Attachments.looksLike(request.mediaType(), content)) {
+            throw HubException.invalidField("mediaType", "the content is not a " + request.mediaType());
+        }
+        if (request.item() != null && request.item() > c.items().size()) {
+            throw HubException.invalidField("item", "the case has no such item");
+        }
+        String sha256 = java.util.HexFormat.of().formatHex(Attachments.sha256(content));
+        Optional<AttachmentView> existing = attachments.find(id, sha256);
+        if (existing.isPresent()) {
+            auditLog.append(context, "case.attachment.replayed", TARGET_TYPE, id.value(), Map.of("sha256", sha256));
+            return new Attached(existing.get(), false);
+        }
+        org.electionpool.hub.crypto.HubKeys.AttachmentKey key = hubKeys.attachmentKey().orElseThrow(() -> new HubException(
+                ProblemType.CONFLICT, "This hub has no attachment key; the operator must add one (docs/operations.md)."));
+        Instant now = clock.instant();
+        byte[] sealed = org.electionpool.hub.crypto.AttachmentCipher.seal(key.key(), Attachments.aad(id, sha256), content);
+        AttachmentView view = new AttachmentView(sha256, request.filename(), request.mediaType(), content.length,
+                request.item(), caller.organization().value(), now);
+        attachments.add(id, view, key.alias(), Base64.getEncoder().encodeToString(sealed));
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("sha256", sha256);
+        details.put("size", content.length);
+        details.put("media_type", request.mediaType());
+        if (request.item() != null) {
+            details.put("item", request.item());
+        }
+        long index = auditLog.append(context, "case.attachment.added", TARGET_TYPE, id.value(), details);
+        notifyParties(index, c, "case.attachment", caller, now);
+        return new Attached(view, true);
+    }
+
+    @Override
+    public List<AttachmentView> attachments(Caller caller, CaseId id) {
+        require(caller, id);
+        return attachments.list(id);
+    }
+
+    @Override
+    public AttachmentContent attachment(Caller caller, AuditContext context, CaseId id, String sha256) {
+        require(caller, id);
+        if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
+            throw HubException.notFound("Attachment");
+        }
+        Attachments.Stored stored = attachments.load(id, sha256).orElseThrow(() -> HubException.notFound("Attachment"));
+        org.electionpool.hub.crypto.HubKeys.AttachmentKey key = hubKeys.attachmentKey(stored.keyAlias())
+                .orElseThrow(() -> new IllegalStateException("attachment key " + stored.keyAlias() + " is not in the keystore"));
+        byte[] content;
+        try {
+            content = org.electionpool.hub.crypto.AttachmentCipher.open(key.key(), Attachments.aad(id, sha256),
+                    Base64.getDecoder().decode(stored.ciphertext()));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("attachment " + sha256 + " of " + id + " does not decrypt: tampered with", e);
+        }
+        if (!java.security.MessageDigest.isEqual(Attachments.sha256(content), java.util.HexFormat.of().parseHex(sha256))) {
+            throw new IllegalStateException("attachment " + sha256 + " of " + id + " decrypts to other content");
+        }
+        auditLog.append(context, "case.attachment.read", TARGET_TYPE, id.value(), Map.of("sha256", sha256));
+        return new AttachmentContent(stored.view(), Base64.getEncoder().encodeToString(content));
+    }
+
     /** Largest inbox page. */
     static final int MAX_INBOX = 500;
 
@@ -282,6 +363,10 @@ public class CaseServiceBean implements CaseService {
         }
         String next = events.isEmpty() ? String.valueOf(cursor) : events.get(events.size() - 1).cursor();
         return new InboxPage(events, next);
+    }
+
+    static Instant instantOf(Object value) {
+        return instant(value);
     }
 
     private static Instant instant(Object value) {

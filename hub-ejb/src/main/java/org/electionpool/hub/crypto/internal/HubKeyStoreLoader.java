@@ -43,12 +43,17 @@ public class HubKeyStoreLoader {
         if (configuration.mode() == HubMode.DEV && !Files.exists(configuration.keystorePath())) {
             LOG.infof("Dev mode: creating the hub keystore %s", configuration.keystorePath());
             Pkcs12HubKeyStore.addKeys(configuration.keystorePath(), configuration.keystorePassword(),
-                    List.of("sig", "enc", "log", "ca"), clock);
+                    List.of("sig", "enc", "log", "ca", "att"), clock);
         }
         Pkcs12HubKeyStore loaded = Pkcs12HubKeyStore.load(configuration.keystorePath(), configuration.keystorePassword());
         if (configuration.mode() == HubMode.DEV && loaded.certificateAuthority().isEmpty()) {
             // A dev keystore from before the CA existed: give it one.
             Pkcs12HubKeyStore.addKeys(configuration.keystorePath(), configuration.keystorePassword(), List.of("ca"), clock);
+            loaded = Pkcs12HubKeyStore.load(configuration.keystorePath(), configuration.keystorePassword());
+        }
+        if (configuration.mode() == HubMode.DEV && loaded.attachmentKey().isEmpty()) {
+            // A dev keystore from before attachments: give it an attachment key.
+            Pkcs12HubKeyStore.addKeys(configuration.keystorePath(), configuration.keystorePassword(), List.of("att"), clock);
             loaded = Pkcs12HubKeyStore.load(configuration.keystorePath(), configuration.keystorePassword());
         }
         LOG.infof("Hub keys loaded from %s: signing kid %s, %d published key(s), %s", configuration.keystorePath(),

@@ -63,15 +63,19 @@ public final class Pkcs12HubKeyStore implements HubKeys {
     private static final String ENC = "enc-";
     private static final String LOG = "log-";
     private static final String CA = "ca-";
+    private static final String ATT = "att-";
 
     private final JWKSet publicJwks;
     private final ECKey signingKey;
     private final Map<String, ECKey> encryptionKeys;
     private final KeyPair auditLogKey;
     private final CertificateAuthority certificateAuthority;
+    private final java.util.NavigableMap<String, javax.crypto.SecretKey> attachmentKeys;
 
     private Pkcs12HubKeyStore(JWKSet publicJwks, ECKey signingKey, Map<String, ECKey> encryptionKeys,
-                              KeyPair auditLogKey, CertificateAuthority certificateAuthority) {
+                              KeyPair auditLogKey, CertificateAuthority certificateAuthority,
+                              java.util.NavigableMap<String, javax.crypto.SecretKey> attachmentKeys) {
+        this.attachmentKeys = attachmentKeys;
         this.publicJwks = publicJwks;
         this.signingKey = signingKey;
         this.encryptionKeys = encryptionKeys;
@@ -112,8 +116,18 @@ public final class Pkcs12HubKeyStore implements HubKeys {
         TreeMap<String, ECKey> encryption = new TreeMap<>();
         TreeMap<String, KeyPair> log = new TreeMap<>();
         TreeMap<String, CertificateAuthority> ca = new TreeMap<>();
+        TreeMap<String, javax.crypto.SecretKey> att = new TreeMap<>();
         for (String alias : Collections.list(store.aliases())) {
             if (!store.isKeyEntry(alias)) {
+                continue;
+            }
+            if (alias.startsWith(ATT)) {
+                java.security.Key key = store.getKey(alias, password);
+                if (!(key instanceof javax.crypto.SecretKey secret) || !"AES".equalsIgnoreCase(secret.getAlgorithm())
+                        || secret.getEncoded() == null || secret.getEncoded().length != 32) {
+                    throw new GeneralSecurityException("entry " + alias + " must be an AES-256 secret key");
+                }
+                att.put(alias, secret);
                 continue;
             }
             PrivateKey privateKey = (PrivateKey) store.getKey(alias, password);
@@ -139,7 +153,7 @@ public final class Pkcs12HubKeyStore implements HubKeys {
         encryption.values().forEach(k -> byKid.put(k.getKeyID(), k));
         return new Pkcs12HubKeyStore(new JWKSet(published), signing.lastEntry().getValue(),
                 Collections.unmodifiableMap(byKid), log.lastEntry().getValue(),
-                ca.isEmpty() ? null : ca.lastEntry().getValue());
+                ca.isEmpty() ? null : ca.lastEntry().getValue(), Collections.unmodifiableNavigableMap(att));
     }
 
     private static ECKey ecJwk(Certificate certificate, ECPrivateKey privateKey, KeyUse use) throws JOSEException {
@@ -162,7 +176,7 @@ public final class Pkcs12HubKeyStore implements HubKeys {
      *
      * @param path     the file to create or extend
      * @param password its password
-     * @param uses     any of {@code "sig"}, {@code "enc"}, {@code "log"}, {@code "ca"}
+     * @param uses     any of {@code "sig"}, {@code "enc"}, {@code "log"}, {@code "ca"}, {@code "att"}
      * @param clock    the time that names the new entries
      */
     public static void addKeys(Path path, char[] password, List<String> uses, Clock clock) {
@@ -180,6 +194,13 @@ public final class Pkcs12HubKeyStore implements HubKeys {
                 String alias = use + "-" + STAMP.format(now);
                 if (store.containsAlias(alias)) {
                     throw new IllegalStateException("a " + use + " key was already added at " + now);
+                }
+                if ("att".equals(use)) {
+                    javax.crypto.KeyGenerator aes = javax.crypto.KeyGenerator.getInstance("AES");
+                    aes.init(256, new SecureRandom());
+                    store.setEntry(alias, new KeyStore.SecretKeyEntry(aes.generateKey()),
+                            new KeyStore.PasswordProtection(password));
+                    continue;
                 }
                 KeyPair pair = "log".equals(use) ? generate("Ed25519", null) : generate("EC", new ECGenParameterSpec("secp256r1"));
                 X509Certificate certificate = selfSigned(pair, "log".equals(use) ? "Ed25519" : "SHA256withECDSA",
@@ -240,5 +261,17 @@ public final class Pkcs12HubKeyStore implements HubKeys {
     @Override
     public Optional<CertificateAuthority> certificateAuthority() {
         return Optional.ofNullable(certificateAuthority);
+    }
+
+    @Override
+    public Optional<AttachmentKey> attachmentKey() {
+        return attachmentKeys.isEmpty() ? Optional.empty()
+                : Optional.of(new AttachmentKey(attachmentKeys.lastKey(), attachmentKeys.lastEntry().getValue()));
+    }
+
+    @Override
+    public Optional<AttachmentKey> attachmentKey(String alias) {
+        javax.crypto.SecretKey key = attachmentKeys.get(alias);
+        return key == null ? Optional.empty() : Optional.of(new AttachmentKey(alias, key));
     }
 }

@@ -96,6 +96,21 @@ class Pkcs12HubKeyStoreTest {
     }
 
     @Test
+    void attachmentKeysAreAes256AndTheNewestEncryptsWhileOlderOnesStillDecrypt() {
+        Path file = dir.resolve("att.p12");
+        Pkcs12HubKeyStore.addKeys(file, PASSWORD, List.of("sig", "enc", "log"), T1);
+        assertTrue(Pkcs12HubKeyStore.load(file, PASSWORD).attachmentKey().isEmpty(), "optional, like the CA");
+        Pkcs12HubKeyStore.addKeys(file, PASSWORD, List.of("att"), T1);
+        Pkcs12HubKeyStore.addKeys(file, PASSWORD, List.of("att"), T2);
+        Pkcs12HubKeyStore keys = Pkcs12HubKeyStore.load(file, PASSWORD);
+        var current = keys.attachmentKey().orElseThrow();
+        assertEquals("att-20261124100000", current.alias());
+        assertEquals(32, current.key().getEncoded().length);
+        assertTrue(keys.attachmentKey("att-20261123100000").isPresent(), "the older key stays to decrypt");
+        assertTrue(keys.attachmentKey("att-19990101000000").isEmpty());
+    }
+
+    @Test
     void missingFileIsAClearError() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> Pkcs12HubKeyStore.load(dir.resolve("none.p12"), PASSWORD));

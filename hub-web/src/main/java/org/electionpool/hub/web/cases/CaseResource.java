@@ -155,6 +155,44 @@ public class CaseResource {
         return Response.status(Response.Status.CREATED).entity(message).build();
     }
 
+    @POST
+    @Path("{id}/attachments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Add an evidence attachment (base64 inside the envelope, at most 384 KiB)",
+            description = "201 for new content; 200 when the case already has it (addressed by SHA-256)")
+    public Response attach(@PathParam("id") String id, @NotNull @Valid org.electionpool.hub.api.cases.AttachmentRequest request) {
+        Caller caller = callers.require();
+        CaseService.Attached attached = cases.attach(caller, callers.audit(), caseId(id), request);
+        if (!attached.created()) {
+            return Response.ok(attached.attachment()).build();
+        }
+        return Response.created(uriInfo.getAbsolutePathBuilder().path(attached.attachment().sha256()).build())
+                .entity(attached.attachment()).build();
+    }
+
+    /** @param attachments oldest first */
+    public record AttachmentList(List<org.electionpool.hub.api.cases.AttachmentView> attachments) {
+    }
+
+    @GET
+    @Path("{id}/attachments")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The case's attachments (descriptions)")
+    public AttachmentList attachments(@PathParam("id") String id) {
+        return new AttachmentList(cases.attachments(callers.require(), caseId(id)));
+    }
+
+    @GET
+    @Path("{id}/attachments/{sha256}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One attachment with its content (base64); an audited read")
+    public org.electionpool.hub.api.cases.AttachmentContent attachment(@PathParam("id") String id,
+                                                                      @PathParam("sha256") String sha256) {
+        Caller caller = callers.require();
+        return cases.attachment(caller, callers.audit(), caseId(id), sha256);
+    }
+
     private static CaseId caseId(String id) {
         return CaseId.parse(id).orElseThrow(() -> HubException.notFound("Case")); // never an oracle
     }
