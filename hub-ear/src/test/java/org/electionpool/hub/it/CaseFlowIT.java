@@ -115,6 +115,17 @@ class CaseFlowIT {
         assertEquals(List.of("ACKNOWLEDGE", "REQUEST_INFORMATION", "PROVIDE_INFORMATION", "RESOLVE", "CLOSE", "MESSAGE"),
                 steps);
 
+        // The platform exports its responses as DSA Transparency Database statements of reasons.
+        HubResponse exported = platform.get("/api/v1/cases/statements?since=2020-01-01T00:00:00Z");
+        assertEquals(200, exported.status(), exported.problem());
+        List<JsonObject> statements = parse(exported.body()).getJsonArray("statements").getValuesAs(JsonObject.class);
+        List<String> puids = statements.stream().map(st -> st.getString("puid")).filter(p -> p.startsWith(id)).toList();
+        assertEquals(List.of(id + "_1", id + "_2"), puids, "CANNOT_COMPLY is no restriction, so no statement");
+        JsonObject first = statements.stream().filter(st -> st.getString("puid").equals(id + "_1")).findFirst().orElseThrow();
+        assertEquals("DECISION_GROUND_ILLEGAL_CONTENT", first.getString("decision_ground"));
+        assertEquals("No", first.getString("automated_detection"));
+        assertEquals(403, ministry.get("/api/v1/cases/statements").status(), "an authority has no statements to export");
+
         // The auditor's view: the case's evidence bundle, verified offline by the shipped jar.
         HubResponse bundleAnswer = DemoClients.as(DemoClients.AUDITOR)
                 .get("/api/v1/audit/bundle?target_type=case&target_id=" + id);

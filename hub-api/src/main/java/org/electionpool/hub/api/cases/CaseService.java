@@ -103,6 +103,17 @@ public interface CaseService {
     AttachmentContent attachment(Caller caller, AuditContext context, CaseId id, String sha256);
 
     /**
+     * The platform's item responses as statements of reasons in the DSA Transparency Database's
+     * format (docs/dsa-statements.md), from the cases addressed to it that changed at or after
+     * {@code since} ({@code case.statements.read}).
+     *
+     * @param since only cases updated at or after this time
+     * @return insertion-ordered maps with the Transparency Database's field names, at most 1,000 cases
+     * @throws org.electionpool.hub.api.problem.HubException {@code FORBIDDEN} unless the caller is a platform
+     */
+    List<java.util.Map<String, Object>> statements(Caller caller, AuditContext context, java.time.Instant since);
+
+    /**
      * @param after the cursor of the last event read, or {@code null} for the beginning
      * @param limit page size, 1–500
      * @return the caller's inbox events after the cursor, oldest first

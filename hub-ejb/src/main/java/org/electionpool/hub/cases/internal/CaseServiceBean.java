@@ -341,6 +341,36 @@ public class CaseServiceBean implements CaseService {
         return new AttachmentContent(stored.view(), Base64.getEncoder().encodeToString(content));
     }
 
+    @Override
+    public List<Map<String, Object>> statements(Caller caller, AuditContext context, Instant since) {
+        if (caller.kind() != OrganizationKind.PLATFORM) {
+            throw new HubException(ProblemType.FORBIDDEN, "Only a platform exports its statements of reasons.");
+        }
+        Instant now = clock.instant();
+        List<Map<String, Object>> statements = new ArrayList<>();
+        String afterId = null;
+        Instant afterCreated = null;
+        int seen = 0;
+        while (seen < 1000) {
+            List<TakedownCase> page = this.cases.page(caller.organization(), new CaseFilter(null, null, null, null, since,
+                    null, MAX_PAGE), afterCreated, afterId, now, MAX_PAGE);
+            for (TakedownCase c : page) {
+                if (c.roleOf(caller.organization()) == CaseRole.PLATFORM) {
+                    statements.addAll(DsaStatements.of(CaseAssembler.toView(c, List.of(), now)));
+                }
+            }
+            seen += page.size();
+            if (page.size() < MAX_PAGE) {
+                break;
+            }
+            TakedownCase last = page.get(page.size() - 1);
+            afterCreated = last.createdAt();
+            afterId = last.id().value();
+        }
+        auditLog.append(context, "case.statements.read", null, null, Map.of("count", statements.size()));
+        return statements;
+    }
+
     /** Largest inbox page. */
     static final int MAX_INBOX = 500;
 

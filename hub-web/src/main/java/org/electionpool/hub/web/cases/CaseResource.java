@@ -96,6 +96,21 @@ public class CaseResource {
         return cases.list(caller, callers.audit(), filter);
     }
 
+    /** @param statements DSA Transparency Database statements of reasons */
+    public record StatementList(List<java.util.Map<String, Object>> statements) {
+    }
+
+    @GET
+    @Path("statements")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The platform's item responses as DSA Transparency Database statements of reasons",
+            description = "since (RFC 3339): cases updated at or after it; default: all. See docs/dsa-statements.md.")
+    public StatementList statements(@QueryParam("since") String since) {
+        Caller caller = callers.require();
+        return new StatementList(cases.statements(caller, callers.audit(),
+                since == null ? java.time.Instant.EPOCH : parseInstant("since", since)));
+    }
+
     @GET
     @Path("{id}")
     @Produces(MediaType.APPLICATION_JSON)
