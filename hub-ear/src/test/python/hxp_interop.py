@@ -16,9 +16,15 @@ the receipt of a refused signed request (leaf, inclusion, jti, digest of the JWS
 every entry over HXP/1, recomputes the tree head from the exact leaf bytes and matches the signed
 root, and verifies fetched inclusion proofs.
 
+With --case EXAMPLE_JSON (run as an authority) it sends the example body unchanged as
+POST /api/v1/cases, checks the 201 answer and its audit receipt (case.created), then, with the
+other demo organisations' keys from the same dev-keys folder, finds the case in the addressed
+platform's inbox and reads it, and checks that every other platform gets 404 for it and has no
+event of it in its inbox.
+
 Prints one line per verified step; exits non-zero naming the first failed check.
 
-Usage: hxp_interop.py HUB_URL ORG_ID PRIVATE_JWKS_FILE [--get-only | --audit]
+Usage: hxp_interop.py HUB_URL ORG_ID PRIVATE_JWKS_FILE [--get-only | --audit | --case EXAMPLE_JSON]
 """
 import hashlib
 import base64
@@ -282,8 +288,83 @@ def audit(hub, issuer, org, sig_key, enc_key, hub_keys, vkey):
     print("audit %d entries: leaf bytes hashed, tree head matches the signed root, inclusion proofs verified" % size)
 
 
+def load_keys(jwks_file):
+    with open(jwks_file, encoding="utf-8") as f:
+        own = [jwk.JWK(**k) for k in json.load(f)["keys"]]
+    return [k for k in own if k.get("use") == "sig"][0], [k for k in own if k.get("use") == "enc"][0]
+
+
+def inbox_events(hub, issuer, org, keys, hub_keys):
+    """Every event of org's inbox, following the cursor until a page comes back empty."""
+    events, after = [], None
+    for _ in range(1000):
+        target = "/api/v1/inbox?limit=500" + ("" if after is None else "&after=" + after)
+        status, content_type, body, jti = call(hub, issuer, org, keys[0], "GET", target)
+        claims = open_answer(status, content_type, body, jti, org, issuer, keys[1], hub_keys)
+        if status != 200:
+            fail("inbox of %s answered %d" % (org, status))
+        page = claims["body"]
+        if not page["events"]:
+            return events
+        events.extend(page["events"])
+        after = page["next"]
+    fail("inbox of %s does not end" % org)
+
+
+def exchange_case(hub, issuer, org, jwks_file, example_file, hub_keys, hub_enc, vkey):
+    keys_dir = os.path.dirname(os.path.abspath(jwks_file))
+    authority = load_keys(jwks_file)
+    with open(example_file, encoding="utf-8") as f:
+        example = json.load(f)
+    addressee = example["addressee"]
+
+    status, content_type, body, jti, compact = call(hub, issuer, org, authority[0], "POST", "/api/v1/cases", example,
+                                                    hub_enc, with_jws=True)
+    claims = open_answer(status, content_type, body, jti, org, issuer, authority[1], hub_keys)
+    if status not in (200, 201):
+        fail("POST /api/v1/cases answered %d: %s" % (status, claims.get("problem")))
+    case = claims["body"]
+    if case.get("addressee") != addressee or (status == 201 and case.get("status") != "SUBMITTED") or len(case["items"]) != len(
+            example["items"]):
+        fail("the created case is not the example: %s" % json.dumps(case)[:300])
+    entry = check_receipt(claims["receipt"], vkey, jti, compact)
+    expected = "case.created" if status == 201 else "case.create.replayed"
+    if entry.get("action") != expected or entry.get("target_id") != case["id"]:
+        fail("receipt records %s on %s" % (entry.get("action"), entry.get("target_id")))
+    print("interop case POST /api/v1/cases as %s: %d, case %s to %s, sealed, receipt (%s) verified"
+          % (org, status, case["id"], addressee, expected))
+
+    platform = load_keys(os.path.join(keys_dir, addressee + ".jwks.json"))
+    events = [e for e in inbox_events(hub, issuer, addressee, platform, hub_keys) if e["caseId"] == case["id"]]
+    if not any(e["type"] == "case.created" for e in events):
+        fail("the case is not in the inbox of %s" % addressee)
+    status, content_type, body, jti = call(hub, issuer, addressee, platform[0], "GET", "/api/v1/cases/" + case["id"])
+    claims = open_answer(status, content_type, body, jti, addressee, issuer, platform[1], hub_keys)
+    if status != 200 or claims["body"]["reference"] != example["reference"]:
+        fail("the addressed platform reads the case: %d" % status)
+    print("interop case %s: in the inbox of %s and readable by it" % (case["id"], addressee))
+
+    status, content_type, body, jti = call(hub, issuer, org, authority[0], "GET", "/api/v1/organizations")
+    directory = open_answer(status, content_type, body, jti, org, issuer, authority[1], hub_keys)["body"]
+    others = [o["id"] for o in directory["organizations"] if o.get("kind") == "PLATFORM" and o["id"] != addressee
+              and os.path.exists(os.path.join(keys_dir, o["id"] + ".jwks.json"))]
+    if not others:
+        fail("no other platform to check isolation with")
+    for other in others:
+        keys = load_keys(os.path.join(keys_dir, other + ".jwks.json"))
+        status, content_type, body, jti = call(hub, issuer, other, keys[0], "GET", "/api/v1/cases/" + case["id"])
+        claims = open_answer(status, content_type, body, jti, other, issuer, keys[1], hub_keys)
+        if status != 404 or not claims.get("problem", {}).get("type", "").endswith("/not-found"):
+            fail("%s reads another platform's case: %d %s" % (other, status, claims.get("problem")))
+        if any(e["caseId"] == case["id"] for e in inbox_events(hub, issuer, other, keys, hub_keys)):
+            fail("the case leaked into the inbox of %s" % other)
+        print("interop case %s: 404 for %s, not in its inbox" % (case["id"], other))
+
+
 def main():
-    if len(sys.argv) not in (4, 5) or (len(sys.argv) == 5 and sys.argv[4] not in ("--get-only", "--audit")):
+    modes = ("--get-only", "--audit")
+    case_mode = len(sys.argv) == 6 and sys.argv[4] == "--case"
+    if not case_mode and (len(sys.argv) not in (4, 5) or (len(sys.argv) == 5 and sys.argv[4] not in modes)):
         print(__doc__)
         sys.exit(2)
     hub, org, jwks_file = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3]
@@ -291,11 +372,12 @@ def main():
     issuer = configuration["issuer"]
     hub_keys = [jwk.JWK(**k) for k in fetch(configuration["jwks_uri"])["keys"]]
     hub_enc = [k for k in hub_keys if k.get("use") == "enc"][0]
-    with open(jwks_file, encoding="utf-8") as f:
-        own = [jwk.JWK(**k) for k in json.load(f)["keys"]]
-    sig_key = [k for k in own if k.get("use") == "sig"][0]
-    enc_key = [k for k in own if k.get("use") == "enc"][0]
+    sig_key, enc_key = load_keys(jwks_file)
 
+    if case_mode:
+        exchange_case(hub, issuer, org, jwks_file, sys.argv[5], hub_keys, hub_enc,
+                      configuration["audit_log"]["verifier_key"])
+        return
     if sys.argv[-1] == "--audit":
         audit(hub, issuer, org, sig_key, enc_key, hub_keys, configuration["audit_log"]["verifier_key"])
         return

@@ -5,6 +5,8 @@ import static org.electionpool.hub.it.HttpClientSupport.assertProblem;
 import static org.electionpool.hub.it.HttpClientSupport.get;
 import static org.electionpool.hub.it.HttpClientSupport.json;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -16,6 +18,8 @@ import java.util.List;
 import org.electionpool.hub.api.audit.Checkpoint;
 import org.electionpool.hub.api.audit.MerkleTree;
 import org.electionpool.hub.api.audit.SignedNote;
+import org.electionpool.hub.api.client.HubClient;
+import org.electionpool.hub.api.client.HubClientException;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -71,6 +75,38 @@ class AuditLogIT {
             assertThrows(org.electionpool.hub.api.audit.ProofException.class, () -> MerkleTree.verifyConsistency(
                     before.size(), after.size(), tampered, before.rootHash(), after.rootHash()));
         }
+    }
+
+    /**
+     * The client side of the same guarantee: a HubClient started from a checkpoint persisted by an
+     * earlier one holds every new receipt's checkpoint to it, and follows the log as it grows.
+     */
+    @Test
+    void aClientStartedFromAPersistedCheckpointProvesEachNewOneExtendsIt() {
+        HubClient earlier = DemoClients.as(DemoClients.PLATFORM_A);
+        assertNull(earlier.trustedCheckpoint(), "nothing verified yet");
+        assertEquals(404, earlier.get("/api/v1/organizations/no-such-organization").status(), "a refused, audited call");
+        String persisted = earlier.trustedCheckpoint();
+        assertNotNull(persisted);
+        for (int i = 0; i < 3; i++) {
+            assertEquals(401, get(HUB, "/api/v1/organizations").statusCode(), "the log grows meanwhile");
+        }
+        HubClient later = HubClient.builder().hub(HUB).organization(DemoClients.PLATFORM_A)
+                .privateJwks(DemoClients.devKeys().resolve(DemoClients.PLATFORM_A + ".jwks.json"))
+                .trustedCheckpoint(persisted).build();
+        assertEquals(persisted, later.trustedCheckpoint());
+        SignedNote.VerifierKey key = verifierKey();
+        long persistedSize = Checkpoint.parse(SignedNote.open(persisted, key)).size();
+        assertEquals(404, later.get("/api/v1/organizations/still-no-such-organization").status());
+        long afterCall = Checkpoint.parse(SignedNote.open(later.trustedCheckpoint(), key)).size();
+        assertTrue(afterCall >= persistedSize + 4, persistedSize + " -> " + afterCall);
+        String latest = later.latestCheckpoint();
+        assertEquals(latest, later.trustedCheckpoint(), "the public checkpoint is witnessed too");
+
+        String notTheLogs = persisted.replaceFirst("\n(\\d+)\n", "\n9$1\n");
+        assertThrows(HubClientException.class, () -> HubClient.builder().hub(HUB).organization(DemoClients.PLATFORM_A)
+                .privateJwks(DemoClients.devKeys().resolve(DemoClients.PLATFORM_A + ".jwks.json"))
+                .trustedCheckpoint(notTheLogs).build(), "a persisted checkpoint must carry the log's signature");
     }
 
     @Test

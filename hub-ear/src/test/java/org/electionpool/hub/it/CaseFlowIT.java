@@ -50,7 +50,18 @@ class CaseFlowIT {
         HubClient ministry = DemoClients.as(DemoClients.MINISTRY);
         HubClient platform = DemoClients.as(DemoClients.PLATFORM_A);
         String inbox = CaseRequests.inboxEnd(platform);
+        try (WebhookReceiver receiver = new WebhookReceiver()) {
+            assertEquals(200, platform.put("/api/v1/webhook", "{\"url\":\"" + receiver.url() + "\"}").status());
+            try {
+                flow(ministry, platform, inbox, receiver);
+            } finally {
+                platform.delete("/api/v1/webhook");
+            }
+        }
+    }
 
+    private static void flow(HubClient ministry, HubClient platform, String inbox, WebhookReceiver receiver)
+            throws Exception {
         String body = CaseRequests.removalOrder(DemoClients.PLATFORM_A);
         HubResponse created = ministry.post("/api/v1/cases", body);
         JsonObject view = ok(created, 201);
@@ -73,6 +84,9 @@ class CaseFlowIT {
         assertTrue(events.getJsonArray("events").getValuesAs(JsonObject.class).stream()
                 .anyMatch(e -> id.equals(e.getString("caseId")) && "case.created".equals(e.getString("type"))),
                 events.toString());
+        List<JsonObject> pushed = deliveredEvents(platform, receiver, id, 1);
+        assertEquals("case.created", pushed.get(0).getString("type"), "the webhook pushes the new case too");
+        assertEquals(DemoClients.MINISTRY, pushed.get(0).getString("actor"));
 
         String path = "/api/v1/cases/" + id;
         assertEquals("ACKNOWLEDGED", ok(platform.post(path + "/transitions", transition("ACKNOWLEDGE", null)), 200)
@@ -115,6 +129,19 @@ class CaseFlowIT {
         assertEquals(List.of("ACKNOWLEDGE", "REQUEST_INFORMATION", "PROVIDE_INFORMATION", "RESOLVE", "CLOSE", "MESSAGE"),
                 steps);
 
+        // Every event of the case in the platform's inbox was also pushed to its webhook, sealed to it.
+        List<String> inboxCursors = new ArrayList<>();
+        for (JsonObject e : parse(platform.get("/api/v1/inbox?limit=500&after=" + inbox).body())
+                .getJsonArray("events").getValuesAs(JsonObject.class)) {
+            if (id.equals(e.getString("caseId"))) {
+                inboxCursors.add(e.getString("cursor"));
+            }
+        }
+        assertEquals(10, inboxCursors.size(), "created, 5 transitions, 3 responses, 1 message: " + inboxCursors);
+        List<String> pushedCursors = deliveredEvents(platform, receiver, id, inboxCursors.size()).stream()
+                .map(e -> e.getString("cursor")).sorted().toList();
+        assertEquals(inboxCursors.stream().sorted().toList(), pushedCursors, "webhook and inbox carry the same events");
+
         // The platform exports its responses as DSA Transparency Database statements of reasons.
         HubResponse exported = platform.get("/api/v1/cases/statements?since=2020-01-01T00:00:00Z");
         assertEquals(200, exported.status(), exported.problem());
@@ -148,6 +175,19 @@ class CaseFlowIT {
         Verifier.Result verified = Verifier.run("--key", key, file.toString());
         assertEquals(0, verified.exitCode(), verified.output());
         assertTrue(verified.output().contains("OK bundle"), verified.output());
+    }
+
+    /** Waits up to 20 s for at least {@code count} webhook deliveries about the case; opens each. */
+    private static List<JsonObject> deliveredEvents(HubClient platform, WebhookReceiver receiver, String caseId,
+                                                    int count) throws InterruptedException {
+        List<JsonObject> events = List.of();
+        for (int i = 0; i < 80 && events.size() < count; i++) {
+            Thread.sleep(250);
+            events = receiver.bodies().stream().map(b -> parse(platform.openDelivery(b)))
+                    .filter(e -> caseId.equals(e.getString("caseId"))).toList();
+        }
+        assertTrue(events.size() >= count, "expected " + count + " deliveries, got " + events);
+        return events;
     }
 
     @Test

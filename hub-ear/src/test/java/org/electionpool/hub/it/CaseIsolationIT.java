@@ -31,6 +31,11 @@ class CaseIsolationIT {
 
     private static final String NEVER_ISSUED = "case-00000000-0000-4000-8000-000000000000";
 
+    /** The evidence the matrix attaches: text/plain, so its SHA-256 is known before the call. */
+    private static final byte[] EVIDENCE = "Screenshot transcript: 'advance voting ends on 14 April'".getBytes(
+            java.nio.charset.StandardCharsets.UTF_8);
+    private static final String EVIDENCE_SHA256 = sha256Hex(EVIDENCE);
+
     @Deployment(testable = false)
     static EnterpriseArchive deployment() {
         return HubDeployment.ear();
@@ -49,7 +54,12 @@ class CaseIsolationIT {
             new Endpoint("POST transition REQUEST_INFORMATION", (c, id) -> c.post("/api/v1/cases/" + id + "/transitions",
                     transition("REQUEST_INFORMATION", "?"))),
             new Endpoint("PUT item response", (c, id) -> c.put("/api/v1/cases/" + id + "/items/1/response",
-                    response("REMOVED", null))));
+                    response("REMOVED", null))),
+            new Endpoint("POST attachment", (c, id) -> c.post("/api/v1/cases/" + id + "/attachments",
+                    "{\"filename\":\"transcript.txt\",\"mediaType\":\"text/plain\",\"item\":1,\"content\":\""
+                            + java.util.Base64.getEncoder().encodeToString(EVIDENCE) + "\"}")),
+            new Endpoint("GET attachments", (c, id) -> c.get("/api/v1/cases/" + id + "/attachments")),
+            new Endpoint("GET attachment", (c, id) -> c.get("/api/v1/cases/" + id + "/attachments/" + EVIDENCE_SHA256)));
 
     /** Expected status per endpoint for the case's own authority and its platform (case in SUBMITTED). */
     private static final Map<String, int[]> PARTIES = new LinkedHashMap<>();
@@ -62,6 +72,9 @@ class CaseIsolationIT {
         PARTIES.put("POST transition WITHDRAW", new int[] {-1, 403}); // the authority's call is made last
         PARTIES.put("POST transition REQUEST_INFORMATION", new int[] {403, -1});
         PARTIES.put("PUT item response", new int[] {403, 409});
+        PARTIES.put("POST attachment", new int[] {201, 200}); // the authority attaches first; the same bytes again: 200
+        PARTIES.put("GET attachments", new int[] {200, 200});
+        PARTIES.put("GET attachment", new int[] {200, 200});
     }
 
     @Test
@@ -100,6 +113,10 @@ class CaseIsolationIT {
             List<String> listed = ids(client.getValue().get("/api/v1/cases?limit=100"));
             if (listed.contains(id) != (authority || platform)) {
                 failures.add(org + " list: " + (listed.contains(id) ? "leaks" : "misses") + " the case");
+            }
+            int statements = client.getValue().get("/api/v1/cases/statements").status();
+            if (statements != (org.startsWith("platform-") ? 200 : 403)) {
+                failures.add(org + " statements: " + statements);
             }
             boolean inInbox = parse(client.getValue().get("/api/v1/inbox?limit=500&after=" + inboxes.get(org)).body()).toString().contains(id);
             if (inInbox != (authority || platform)) {
@@ -164,6 +181,14 @@ class CaseIsolationIT {
             assertTrue(refused.problem().contains("invalid-parameter"), bad + " " + refused.problem());
         }
         assertEquals(200, beta.get("/api/v1/cases?overdue=false&updated_since=2020-01-01T00:00:00Z").status());
+    }
+
+    private static String sha256Hex(byte[] content) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String problemOf(HubResponse r) {

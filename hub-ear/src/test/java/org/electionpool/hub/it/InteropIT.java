@@ -68,6 +68,21 @@ class InteropIT {
         assertTrue(output.contains("tree head matches the signed root, inclusion proofs verified"), output);
     }
 
+    /**
+     * Issue 6's bar: the shipped example body, sent unchanged by an independent client, creates a
+     * case that reaches the addressed platform's inbox and is 404 for the other platform.
+     */
+    @Test
+    void theShippedExampleSentByAnIndependentClientReachesOnlyTheAddressedPlatform() throws Exception {
+        requireInteropTools();
+        Path example = Path.of(System.getProperty("hub.examples.dir", "../docs/examples"), "removal-order.json");
+        String output = run(DemoClients.MINISTRY, "--case", example.toAbsolutePath().toString());
+        assertTrue(output.matches("(?s).*interop case POST /api/v1/cases as " + DemoClients.MINISTRY
+                + ": 20[01], case \\S+ to " + DemoClients.PLATFORM_A + ", sealed, receipt .* verified.*"), output);
+        assertTrue(output.contains("in the inbox of " + DemoClients.PLATFORM_A + " and readable by it"), output);
+        assertTrue(output.contains(": 404 for " + DemoClients.PLATFORM_B + ", not in its inbox"), output);
+    }
+
     private static void requireInteropTools() throws Exception {
         boolean required = "true".equalsIgnoreCase(System.getenv("CI")) || Boolean.getBoolean("hub.interop.required");
         if (!jwcryptoAvailable()) {
@@ -79,14 +94,14 @@ class InteropIT {
     }
 
     private static String run(String org, boolean getOnly) throws Exception {
-        return getOnly ? run(org, "--get-only") : run(org, null);
+        return getOnly ? run(org, "--get-only") : run(org);
     }
 
-    private static String run(String org, String mode) throws Exception {
+    private static String run(String org, String... mode) throws Exception {
         List<String> command = new java.util.ArrayList<>(List.of(PYTHON.toString(), SCRIPT.toString(),
                 HttpClientSupport.HUB.toString(), org, DemoClients.devKeys().resolve(org + ".jwks.json").toString()));
         if (mode != null) {
-            command.add(mode);
+            command.addAll(List.of(mode));
         }
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "interop script finished");

@@ -10,9 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import org.electionpool.hub.api.audit.Checkpoint;
+import org.electionpool.hub.api.audit.CheckpointWitness;
 import org.electionpool.hub.api.audit.ProofException;
 import org.electionpool.hub.api.audit.Receipts;
 import org.electionpool.hub.api.audit.SignedNote;
@@ -29,8 +34,13 @@ import org.electionpool.hub.api.hxp.StrictJson;
  * {@code typ}, {@code aud}, {@code in_reply_to}, {@code status}, and the audit {@code receipt}
  * ({@link Receipts}: the checkpoint signed with the log key from the discovery document, the
  * inclusion proof, and that the entry records this request's {@code jti} and signed message). An
- * answer to a change (any method but GET) or a refused request must carry a receipt. A failed
- * verification throws {@link HubClientException}: the answer is not trustworthy.
+ * answer to a change (any method but GET) or a refused request must carry a receipt. Each
+ * receipt's checkpoint is also held against the largest one this client verified before
+ * ({@link CheckpointWitness}): a hub whose log does not provably extend what the client already saw
+ * — rewritten, or forked to show the client another history than auditors — is refused. Persist
+ * {@link #trustedCheckpoint()} and pass it to {@link Builder#trustedCheckpoint(String)} to keep that
+ * guarantee across restarts. A failed verification throws {@link HubClientException}: the answer is
+ * not trustworthy.
  *
  * <p>Idempotent calls (GET, PUT, DELETE) are retried on network errors, each time with a fresh
  * token, up to {@link Builder#retries(int)} times with exponential back-off; POST is never retried
@@ -48,6 +58,8 @@ import org.electionpool.hub.api.hxp.StrictJson;
 public final class HubClient {
 
     private static final Set<String> IDEMPOTENT = Set.of("GET", "PUT", "DELETE");
+    private static final String CHECKPOINT_PATH = "/api/v1/audit/checkpoint";
+    private static final String CONSISTENCY_PATH = "/api/v1/audit/proofs/consistency";
 
     private final URI hub;
     private final HttpClient http;
@@ -56,9 +68,17 @@ public final class HubClient {
     private final int retries;
     private final Duration timeout;
     private final SignedNote.VerifierKey logKey;
+    private final CheckpointWitness witness;
 
     private HubClient(Builder b, HxpCodec codec, SignedNote.VerifierKey logKey) {
         this.logKey = logKey;
+        try {
+            this.witness = b.checkConsistency ? new CheckpointWitness(logKey, this::consistencyProof, b.trustedCheckpoint)
+                    : null;
+        } catch (ProofException e) {
+            throw new HubClientException("the trusted checkpoint does not verify with the hub's log key: "
+                    + e.getMessage(), e);
+        }
         this.hub = b.hub;
         this.http = b.http;
         this.codec = codec;
@@ -75,6 +95,88 @@ public final class HubClient {
     /** @return the codec this client seals and opens with (for tests that craft their own tokens) */
     public HxpCodec codec() {
         return codec;
+    }
+
+    /**
+     * @return the largest audit log checkpoint this client has verified and held consistent (a C2SP
+     *         signed note), to persist and pass to {@link Builder#trustedCheckpoint(String)} next
+     *         time; {@code null} before the first receipt or when consistency checks are off
+     */
+    public String trustedCheckpoint() {
+        return witness == null ? null : witness.trustedNote();
+    }
+
+    /**
+     * Fetches the hub's current checkpoint ({@code GET /api/v1/audit/checkpoint}, public), verifies
+     * its signature and that it extends everything this client verified before.
+     *
+     * @return the signed checkpoint note
+     * @throws HubClientException if it cannot be fetched or does not verify
+     */
+    public String latestCheckpoint() {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(hub.resolve(CHECKPOINT_PATH))
+                    .timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() != 200) {
+                throw new HubClientException("the checkpoint answered " + response.statusCode(), null);
+            }
+            if (witness != null) {
+                witness.witness(response.body());
+            } else {
+                Checkpoint.parse(SignedNote.open(response.body(), logKey));
+            }
+            return response.body();
+        } catch (ProofException | IllegalArgumentException e) {
+            throw new HubClientException("the hub's checkpoint failed verification: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new HubClientException("cannot read the checkpoint: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HubClientException("interrupted", e);
+        }
+    }
+
+    /** The public consistency proof endpoint, as {@link CheckpointWitness.ProofSource}; retried like a GET. */
+    private List<byte[]> consistencyProof(long from, long to) throws IOException, ProofException {
+        URI uri = hub.resolve(CONSISTENCY_PATH + "?from=" + from + "&to=" + to);
+        for (int attempt = 0; ; attempt++) {
+            HttpResponse<String> response;
+            try {
+                response = http.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+                        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                if (attempt >= retries) {
+                    throw e;
+                }
+                sleep(Duration.ofMillis(200L << Math.min(attempt, 6)));
+                continue;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted", e);
+            }
+            if (response.statusCode() != 200) {
+                throw new ProofException("the hub refused the consistency proof " + from + " -> " + to + ": "
+                        + response.statusCode());
+            }
+            try {
+                if (StrictJson.parse(response.body(), 4) instanceof Map<?, ?> body
+                        && body.get("from") instanceof Number f && f.longValue() == from
+                        && body.get("to") instanceof Number t && t.longValue() == to
+                        && body.get("proof") instanceof List<?> hashes) {
+                    List<byte[]> proof = new ArrayList<>();
+                    for (Object hash : hashes) {
+                        if (!(hash instanceof String b64)) {
+                            throw new ProofException("a consistency proof hash is not a string");
+                        }
+                        proof.add(Base64.getDecoder().decode(b64));
+                    }
+                    return proof;
+                }
+            } catch (IllegalArgumentException e) {
+                throw new ProofException("the consistency proof is not valid: " + e.getMessage());
+            }
+            throw new ProofException("the consistency proof " + from + " -> " + to + " is malformed");
+        }
     }
 
     /** GET {@code target} (path and query, e.g. {@code /api/v1/inbox?after=42}). */
@@ -153,6 +255,16 @@ public final class HubClient {
                         throw new SecurityException("audit receipt records " + verified.entry().get("action")
                                 + " for an answer with status " + response.statusCode());
                     }
+                    if (witness != null) {
+                        try {
+                            witness.witness(verified.checkpoint());
+                        } catch (ProofException e) {
+                            throw new SecurityException("audit log: " + e.getMessage(), e);
+                        } catch (IOException e) {
+                            throw new HubClientException("the receipt verified, but the consistency proof of its"
+                                    + " checkpoint could not be fetched: " + e.getMessage(), e);
+                        }
+                    }
                 } else if (response.statusCode() < 500 && (!"GET".equals(method) || response.statusCode() >= 400)) {
                     // A 5xx is no refusal of the request and carries no receipt.
                     throw new SecurityException("no audit receipt on the answer to a change or a refused request");
@@ -222,6 +334,8 @@ public final class HubClient {
         private int retries = 2;
         private Duration timeout = Duration.ofSeconds(30);
         private String pinnedLogKey;
+        private boolean checkConsistency = true;
+        private String trustedCheckpoint;
 
         private Builder() {
         }
@@ -247,6 +361,24 @@ public final class HubClient {
          */
         public Builder logKey(String verifierKey) {
             this.pinnedLogKey = verifierKey;
+            return this;
+        }
+
+        /**
+         * @param note a checkpoint this organisation verified before (from {@link HubClient#trustedCheckpoint()}):
+         *             every checkpoint the new client sees must provably extend it
+         */
+        public Builder trustedCheckpoint(String note) {
+            this.trustedCheckpoint = note;
+            return this;
+        }
+
+        /**
+         * @param check whether each receipt's checkpoint must be proved consistent with the largest
+         *              one seen before (one public proof request per new log size); default {@code true}
+         */
+        public Builder checkConsistency(boolean check) {
+            this.checkConsistency = check;
             return this;
         }
 

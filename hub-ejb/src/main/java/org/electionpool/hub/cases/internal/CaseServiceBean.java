@@ -351,9 +351,14 @@ public class CaseServiceBean implements CaseService {
         String afterId = null;
         Instant afterCreated = null;
         int seen = 0;
-        while (seen < 1000) {
+        while (true) {
             List<TakedownCase> page = this.cases.page(caller.organization(), new CaseFilter(null, null, null, null, since,
                     null, MAX_PAGE), afterCreated, afterId, now, MAX_PAGE);
+            if (seen >= MAX_STATEMENT_CASES && !page.isEmpty()) {
+                throw new HubException(ProblemType.INVALID_PARAMETER, "More than " + MAX_STATEMENT_CASES
+                        + " cases were updated since " + (since == null ? "the start" : since)
+                        + "; pass a later since and export in parts.");
+            }
             for (TakedownCase c : page) {
                 if (c.roleOf(caller.organization()) == CaseRole.PLATFORM) {
                     statements.addAll(DsaStatements.of(CaseAssembler.toView(c, List.of(), now)));
@@ -370,6 +375,9 @@ public class CaseServiceBean implements CaseService {
         auditLog.append(context, "case.statements.read", null, null, Map.of("count", statements.size()));
         return statements;
     }
+
+    /** Most cases one statements export covers; beyond it the caller narrows {@code since}. */
+    static final int MAX_STATEMENT_CASES = 1000;
 
     /** Largest inbox page. */
     static final int MAX_INBOX = 500;
