@@ -354,7 +354,7 @@ def exchange_case(hub, issuer, org, jwks_file, example_file, hub_keys, hub_enc, 
         keys = load_keys(os.path.join(keys_dir, other + ".jwks.json"))
         status, content_type, body, jti = call(hub, issuer, other, keys[0], "GET", "/api/v1/cases/" + case["id"])
         claims = open_answer(status, content_type, body, jti, other, issuer, keys[1], hub_keys)
-        if status != 404 or not claims.get("problem", {}).get("type", "").endswith("/not-found"):
+        if status != 404 or not claims.get("problem", {}).get("type", "").endswith(":not-found"):
             fail("%s reads another platform's case: %d %s" % (other, status, claims.get("problem")))
         if any(e["caseId"] == case["id"] for e in inbox_events(hub, issuer, other, keys, hub_keys)):
             fail("the case leaked into the inbox of %s" % other)

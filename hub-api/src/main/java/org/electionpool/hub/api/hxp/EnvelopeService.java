@@ -49,7 +49,9 @@ public interface EnvelopeService {
      * Records a refused request as an audit entry ({@code request.refused}) in a transaction of its
      * own: problem type, status, method, path without query, remote address; never the payload.
      * For an authenticated sender whose request business code refused, the entry also names the
-     * sender and holds its signed message as evidence.
+     * sender and holds its signed message as evidence. Unauthenticated refusals beyond
+     * {@code hub.audit.refusals-per-address-per-minute} from one remote address are counted into a
+     * {@code request.refused.throttled} summary entry instead (docs/audit-log.md).
      *
      * @param context the sender's context ({@link org.electionpool.hub.api.audit.AuditContext#unauthenticated()}
      *                when the envelope itself was refused)

@@ -1,6 +1,7 @@
 package org.electionpool.hub.crypto.internal;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -23,6 +24,7 @@ import org.electionpool.hub.api.keys.KeyUse;
 import org.electionpool.hub.api.organizations.OrganizationId;
 import org.electionpool.hub.api.organizations.OrganizationStatus;
 import org.electionpool.hub.audit.internal.AuditLogBean;
+import org.electionpool.hub.audit.internal.RefusalThrottle;
 import org.electionpool.hub.crypto.HubKeys;
 import org.electionpool.hub.crypto.HxpEnvelope;
 import org.electionpool.hub.organizations.domain.Organization;
@@ -44,6 +46,9 @@ public class EnvelopeServiceBean implements EnvelopeService {
 
     @Inject
     HubKeys hubKeys;
+
+    @EJB
+    RefusalThrottle refusals;
 
     @Inject
     HubConfiguration configuration;
@@ -125,6 +130,9 @@ public class EnvelopeServiceBean implements EnvelopeService {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void recordRefusal(AuditContext context, String problemType, int status, String method, String path,
                               String remoteAddress) {
+        if (context.actorOrg() == null && !refusals.admit(remoteAddress, problemType)) {
+            return; // counted into the address's request.refused.throttled summary instead
+        }
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("reason", truncate(problemType, 64));
         fields.put("status", status);

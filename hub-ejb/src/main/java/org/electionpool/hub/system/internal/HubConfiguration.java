@@ -45,6 +45,11 @@ public class HubConfiguration {
     public static final String WEBHOOK_BACKOFF_SECONDS = "hub.webhooks.backoff-seconds";
     /** Key of the folder where dev mode writes demo organisations' private JWKS files. */
     public static final String DEV_KEYS_DIR = "hub.dev-keys.dir";
+    /**
+     * Key of how many refusals of unauthenticated requests one remote address adds to the audit log
+     * per minute, one entry each (0–1000000; 0: no limit); beyond it they are summarised.
+     */
+    public static final String AUDIT_REFUSALS_PER_MINUTE = "hub.audit.refusals-per-address-per-minute";
 
     /** The keystore password dev mode uses when none is configured. Never accepted in prod. */
     static final String DEV_KEYSTORE_PASSWORD = "hub-dev-only";
@@ -86,6 +91,10 @@ public class HubConfiguration {
     String webhookBackoffValue = "30"; // the default, also when constructed outside the container
 
     @Inject
+    @ConfigProperty(name = AUDIT_REFUSALS_PER_MINUTE, defaultValue = "600")
+    String refusalsPerMinuteValue = "600"; // the default, also when constructed outside the container
+
+    @Inject
     @ConfigProperty(name = "jboss.server.data.dir", defaultValue = "data")
     String serverDataDir;
 
@@ -99,6 +108,7 @@ public class HubConfiguration {
     private int webhookDispatchSeconds;
     private int webhookMaxAttempts;
     private int webhookBackoffSeconds;
+    private int refusalsPerMinute;
 
     @PostConstruct
     void validate() {
@@ -126,6 +136,11 @@ public class HubConfiguration {
         webhookDispatchSeconds = bounded(WEBHOOK_DISPATCH_SECONDS, webhookDispatchValue, 3600);
         webhookMaxAttempts = bounded(WEBHOOK_MAX_ATTEMPTS, webhookMaxAttemptsValue, 50);
         webhookBackoffSeconds = bounded(WEBHOOK_BACKOFF_SECONDS, webhookBackoffValue, 3600);
+        if (refusalsPerMinuteValue == null || !refusalsPerMinuteValue.trim().matches("0|[1-9][0-9]{0,6}")
+                || Integer.parseInt(refusalsPerMinuteValue.trim()) > 1_000_000) {
+            throw new IllegalStateException(AUDIT_REFUSALS_PER_MINUTE + " must be a whole number from 0 (no limit) to 1000000");
+        }
+        refusalsPerMinute = Integer.parseInt(refusalsPerMinuteValue.trim());
         if (auditOrigin.chars().anyMatch(c -> c <= ' ' || c == '+' || c == 0x7f)) {
             throw new IllegalStateException(AUDIT_ORIGIN + " must contain no whitespace and no '+', was '" + auditOrigin + "'");
         }
@@ -184,6 +199,11 @@ public class HubConfiguration {
     /** @return a copy of the keystore password */
     public char[] keystorePassword() {
         return keystorePassword.clone();
+    }
+
+    /** @return refusals of unauthenticated requests recorded one by one per remote address and minute; 0: all */
+    public int refusalsPerAddressPerMinute() {
+        return refusalsPerMinute;
     }
 
     /** @return seconds between webhook dispatch runs */

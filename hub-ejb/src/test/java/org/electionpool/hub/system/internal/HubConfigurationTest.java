@@ -129,16 +129,40 @@ class HubConfigurationTest {
         assertEquals(30, c.deadlineScanSeconds());
         assertEquals(8, c.webhookMaxAttempts());
         for (String bad : new String[] {"0", "-1", "3601", "1.5", "ten", ""}) {
-            HubConfiguration d = new HubConfiguration();
-            d.modeValue = "dev";
-            d.issuerValue = "http://localhost:8080";
-            d.keystorePathValue = Optional.empty();
-            d.keystorePasswordValue = Optional.empty();
-            d.devKeysDirValue = Optional.empty();
-            d.auditOriginValue = Optional.empty();
-            d.serverDataDir = "/srv";
+            HubConfiguration d = unvalidatedDev();
             d.deadlineScanValue = bad;
             org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, d::validate, bad);
         }
+    }
+
+    @Test
+    void refusalBudgetIsZeroForNoLimitOrAWholeNumberUpToAMillion() {
+        assertEquals(600, configured("dev", "http://localhost:8080").refusalsPerAddressPerMinute());
+        for (String good : new String[] {"0", "1", "1000000"}) {
+            assertEquals(Integer.parseInt(good), refusals(good).refusalsPerAddressPerMinute());
+        }
+        for (String bad : new String[] {"-1", "1000001", "01", "1e3", "many", ""}) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> refusals(bad), bad);
+        }
+    }
+
+    private static HubConfiguration refusals(String value) {
+        HubConfiguration d = unvalidatedDev();
+        d.refusalsPerMinuteValue = value;
+        d.validate();
+        return d;
+    }
+
+    /** @return a dev configuration with every optional key unset, not yet validated */
+    private static HubConfiguration unvalidatedDev() {
+        HubConfiguration d = new HubConfiguration();
+        d.modeValue = "dev";
+        d.issuerValue = "http://localhost:8080";
+        d.keystorePathValue = Optional.empty();
+        d.keystorePasswordValue = Optional.empty();
+        d.devKeysDirValue = Optional.empty();
+        d.auditOriginValue = Optional.empty();
+        d.serverDataDir = "/srv";
+        return d;
     }
 }
