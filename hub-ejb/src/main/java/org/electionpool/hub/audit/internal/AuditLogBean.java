@@ -275,6 +275,8 @@ public class AuditLogBean implements AuditService {
             if (rows.isEmpty()) {
                 return bad(size, expected, checkpoints, expected, "entry missing");
             }
+            long batchEnd = expected + rows.size();
+            java.util.Map<Long, byte[]> nodes = nodesCompletedIn(expected, batchEnd);
             java.util.Map<Long, String> notes = new java.util.HashMap<>();
             for (Object row : em.createNativeQuery("select size, note from audit_checkpoint where size > ?1 and size <= ?2")
                     .setParameter(1, expected).setParameter(2, expected + FSCK_BATCH).getResultList()) {
@@ -288,7 +290,7 @@ public class AuditLogBean implements AuditService {
                     return bad(size, expected, checkpoints, expected, "entry missing");
                 }
                 byte[] leaf = ((String) r[1]).getBytes(StandardCharsets.UTF_8);
-                String problem = checkLeaf(index, leaf, (String) r[2], (String) r[3]);
+                String problem = checkLeaf(index, leaf, (String) r[2], (String) r[3], nodeIn(nodes, 0, index));
                 if (problem != null) {
                     return bad(size, index, checkpoints, index, problem);
                 }
@@ -298,7 +300,7 @@ public class AuditLogBean implements AuditService {
                     levels.removeLast();
                     hash = MerkleTree.hashChildren(range.removeLast(), hash);
                     level++;
-                    if (!java.security.MessageDigest.isEqual(hash, nodeOrNull(level, index >> level))) {
+                    if (!java.security.MessageDigest.isEqual(hash, nodeIn(nodes, level, index >> level))) {
                         return bad(size, index, checkpoints, index, "stored subtree hash (" + level + ", "
                                 + (index >> level) + ") differs from the recomputed one");
                     }
@@ -349,7 +351,39 @@ public class AuditLogBean implements AuditService {
         return expected - 1; // the index of the entry whose checkpoint is missing
     }
 
-    private String checkLeaf(long index, byte[] leaf, String storedHash, String evidence) {
+    /**
+     * The stored subtree hashes that complete at a leaf index in [from, to): one range query per
+     * level, so the check reads O(log n) rows per batch of entries, not one query per node.
+     *
+     * @return (level, node index) → hash, keyed by {@link #nodeKey}
+     */
+    private java.util.Map<Long, byte[]> nodesCompletedIn(long from, long to) {
+        java.util.Map<Long, byte[]> nodes = new java.util.HashMap<>();
+        for (int level = 0; level < 62 && (1L << level) <= to; level++) {
+            long first = ((from + (1L << level)) >> level) - 1; // the first node whose last leaf is >= from
+            long last = (to >> level) - 1;                       // the last node whose last leaf is < to
+            if (last < first) {
+                continue;
+            }
+            for (Object row : em.createNativeQuery("select node_index, hash from audit_node where level = ?1"
+                            + " and node_index >= ?2 and node_index <= ?3")
+                    .setParameter(1, level).setParameter(2, first).setParameter(3, last).getResultList()) {
+                Object[] r = (Object[]) row;
+                nodes.put(nodeKey(level, ((Number) r[0]).longValue()), B64D.decode((String) r[1]));
+            }
+        }
+        return nodes;
+    }
+
+    private static long nodeKey(int level, long index) {
+        return ((long) level << 56) | index;
+    }
+
+    private static byte[] nodeIn(java.util.Map<Long, byte[]> nodes, int level, long index) {
+        return nodes.getOrDefault(nodeKey(level, index), new byte[0]);
+    }
+
+    private String checkLeaf(long index, byte[] leaf, String storedHash, String evidence, byte[] storedNode) {
         Object parsed;
         try {
             parsed = org.electionpool.hub.api.hxp.StrictJson.parse(new String(leaf, StandardCharsets.UTF_8),
@@ -373,7 +407,7 @@ public class AuditLogBean implements AuditService {
         if (!B64.encodeToString(hash).equals(storedHash)) {
             return "stored leaf hash differs from the hash of the leaf";
         }
-        if (!java.security.MessageDigest.isEqual(hash, nodeOrNull(0, index))) {
+        if (!java.security.MessageDigest.isEqual(hash, storedNode)) {
             return "stored subtree hash (0, " + index + ") differs from the leaf hash";
         }
         return null;
@@ -402,12 +436,6 @@ public class AuditLogBean implements AuditService {
             root = MerkleTree.hashChildren(fromRight.next(), root);
         }
         return root;
-    }
-
-    private byte[] nodeOrNull(int level, long index) {
-        List<?> hash = em.createNativeQuery("select hash from audit_node where level = ?1 and node_index = ?2")
-                .setParameter(1, level).setParameter(2, index).getResultList();
-        return hash.isEmpty() ? new byte[0] : B64D.decode((String) hash.get(0));
     }
 
     private static FsckReport bad(long size, long checked, long checkpoints, long index, String problem) {
