@@ -1,0 +1,146 @@
+package org.electionpool.hub.bench.audit;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Random;
+import org.electionpool.hub.api.audit.Checkpoint;
+import org.electionpool.hub.api.audit.MerkleTree;
+import org.electionpool.hub.api.audit.SignedNote;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The bulk seeder writes exactly the rows that appending the same entries one by one writes
+ * ({@link JdbcAuditLog}, the statement-for-statement copy of {@code AuditLogBean.append}), and those
+ * rows form a correct RFC 9162 log. On H2 always; on PostgreSQL (the COPY path) when
+ * {@code -Dbench.db.test-url=jdbc:postgresql://…} names a scratch database (its audit tables are emptied).
+ */
+class AuditSeederTest {
+
+    private static final int ENTRIES = 300;
+    private static final Instant NOW = Instant.parse("2026-11-23T10:15:30.123456Z");
+
+    @Test
+    void bulkRowsAreTheAppendedRowsOnH2() throws Exception {
+        bulkRowsAreTheAppendedRows(new BenchDatabase("jdbc:h2:mem:seeder;DB_CLOSE_DELAY=-1", "sa", ""));
+    }
+
+    @Test
+    void bulkRowsAreTheAppendedRowsOnPostgres() throws Exception {
+        String url = System.getProperty("bench.db.test-url");
+        Assumptions.assumeTrue(url != null && !url.isBlank(), "no -Dbench.db.test-url");
+        bulkRowsAreTheAppendedRows(BenchDatabase.fromEnvironment().withUrl(url));
+    }
+
+    @Test
+    void fastSignatureIsTheHubsSignature() throws Exception {
+        LogKey key = LogKey.loadOrGenerate("bench.example/audit-log", null);
+        Random random = new Random(5);
+        for (int i = 0; i < 20; i++) {
+            byte[] root = new byte[32];
+            random.nextBytes(root);
+            long size = 1 + Math.floorMod(random.nextLong(), 1L << 40);
+            assertEquals(key.sign(size, root), key.signFast(size, root));
+        }
+    }
+
+    @Test
+    void refusesTheHubsOwnDatabase() {
+        assertThrows(IllegalArgumentException.class,
+                () -> new BenchDatabase("jdbc:postgresql://localhost:5432/hub", "hub", "hub"));
+        assertThrows(IllegalArgumentException.class,
+                () -> new BenchDatabase("jdbc:postgresql://localhost/hub?ssl=false", "hub", "hub"));
+    }
+
+    private void bulkRowsAreTheAppendedRows(BenchDatabase db) throws Exception {
+        db.migrate();
+        LogKey key = LogKey.loadOrGenerate("bench.example/audit-log", null);
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        try (Connection c = db.connect()) {
+            AuditSeeder.empty(c);
+            AuditSeeder.seed(c, db.postgres(), ENTRIES, 64, key, clock, new Random(1), new EntryMix(9));
+            List<String> bulk = rows(c);
+            AuditSeeder.verify(c, key, 50, 3, 0);
+
+            AuditSeeder.empty(c);
+            c.setAutoCommit(false);
+            JdbcAuditLog log = new JdbcAuditLog(c, key, clock, new Random(1));
+            EntryMix mix = new EntryMix(9);
+            for (int i = 0; i < ENTRIES; i++) {
+                EntryMix.Entry e = mix.next(NOW);
+                assertEquals(i, log.append(e.context(), e.action(), e.targetType(), e.targetId(), e.details()));
+                c.commit();
+            }
+            c.setAutoCommit(true);
+            List<String> appended = rows(c);
+            assertEquals(appended.size(), bulk.size());
+            for (int i = 0; i < bulk.size(); i++) {
+                assertEquals(appended.get(i), bulk.get(i), "row " + i);
+            }
+
+            // Every checkpoint states the RFC 9162 root of its prefix, computed from the leaves alone.
+            List<byte[]> leafHashes = new ArrayList<>();
+            List<String> notes = new ArrayList<>();
+            try (Statement s = c.createStatement()) {
+                try (ResultSet r = s.executeQuery("select leaf from audit_entry order by idx")) {
+                    while (r.next()) {
+                        leafHashes.add(MerkleTree.hashLeaf(r.getString(1).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                    }
+                }
+                try (ResultSet r = s.executeQuery("select note from audit_checkpoint order by size")) {
+                    while (r.next()) {
+                        notes.add(r.getString(1));
+                    }
+                }
+            }
+            assertEquals(ENTRIES, notes.size());
+            for (int size = 1; size <= ENTRIES; size++) {
+                MerkleTree.InMemory tree = new MerkleTree.InMemory(leafHashes.subList(0, size));
+                Checkpoint checkpoint = Checkpoint.parse(SignedNote.open(notes.get(size - 1), key.verifierKey()));
+                assertEquals(size, checkpoint.size());
+                assertArrayEquals(MerkleTree.root(tree, size), checkpoint.rootHash(), "root of size " + size);
+                assertArrayEquals(MerkleTree.root(tree, size), MerkleTree.root(new JdbcAuditNodes(c), size));
+            }
+            assertEquals(Base64.getEncoder().encodeToString(leafHashes.get(7)),
+                    Base64.getEncoder().encodeToString(new JdbcAuditNodes(c).node(0, 7)));
+            AuditSeeder.empty(c);
+        }
+    }
+
+    private static List<String> rows(Connection c) throws SQLException {
+        List<String> rows = new ArrayList<>();
+        try (Statement s = c.createStatement()) {
+            for (String query : new String[] {
+                "select * from audit_head",
+                "select idx, recorded_at, action, leaf, leaf_hash, actor_org, jti, target_type, target_id, evidence"
+                        + " from audit_entry order by idx",
+                "select level, node_index, hash from audit_node order by level, node_index",
+                "select size, note, created_at from audit_checkpoint order by size"}) {
+                try (ResultSet r = s.executeQuery(query)) {
+                    ResultSetMetaData meta = r.getMetaData();
+                    while (r.next()) {
+                        StringBuilder row = new StringBuilder(query.substring(0, Math.min(30, query.length()))).append(':');
+                        for (int i = 1; i <= meta.getColumnCount(); i++) {
+                            row.append(r.getObject(i)).append('|');
+                        }
+                        rows.add(row.toString());
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+}
