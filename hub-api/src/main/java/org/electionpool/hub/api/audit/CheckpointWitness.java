@@ -107,6 +107,12 @@ public final class CheckpointWitness {
         }
         Checkpoint first = seen.size() < known.size() ? seen : known;
         Checkpoint second = first == seen ? known : seen;
+        if (first.size() == 0) {
+            if (!MessageDigest.isEqual(first.rootHash(), MerkleTree.emptyRoot())) {
+                throw new ProofException("a checkpoint of size 0 must have the empty tree's root");
+            }
+            return; // every tree extends the empty one
+        }
         List<byte[]> proof = proofs.consistency(first.size(), second.size());
         try {
             MerkleTree.verifyConsistency(first.size(), second.size(), proof, first.rootHash(), second.rootHash());

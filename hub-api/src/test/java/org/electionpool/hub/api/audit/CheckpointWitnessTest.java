@@ -100,6 +100,19 @@ class CheckpointWitnessTest {
     }
 
     @Test
+    void theEmptyLogIsExtendedByEveryLogWithoutAProof() throws Exception {
+        Log empty = new Log();
+        CheckpointWitness witness = new CheckpointWitness(verifierKey, (from, to) -> {
+            throw new AssertionError("nothing to prove against the empty tree");
+        }, empty.checkpoint(0));
+        witness.witness(honest.checkpoint(12));
+        assertEquals(12, witness.trustedSize());
+        String forgedEmpty = SignedNote.sign(new Checkpoint(ORIGIN, 0, MerkleTree.hashLeaf(new byte[0]), List.of()).body(),
+                ORIGIN, key.getPrivate(), key.getPublic());
+        assertThrows(ProofException.class, () -> witness.witness(forgedEmpty), "size 0 has exactly one root");
+    }
+
+    @Test
     void anOlderCheckpointIsAcceptedWhenItIsAPrefixAndDoesNotMoveTheTrustedOne() throws Exception {
         CheckpointWitness witness = new CheckpointWitness(verifierKey, honest::consistency, honest.checkpoint(30));
         witness.witness(honest.checkpoint(12)); // e.g. a receipt from a slower node, signed earlier
