@@ -31,19 +31,24 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Audit-log proofs on a seeded database ({@link AuditSeeder}, 1 M entries), one thread, microseconds
- * per operation. Generation reads stored subtree hashes exactly as the hub does — hub-api's
- * {@link MerkleTree} over {@link JdbcAuditNodes}, one {@code select} per hash — so its cost is
- * dominated by database round trips; verification is pure computation on the client's side.
+ * per operation. Generation reads stored subtree hashes exactly as the hub does since e572793 —
+ * hub-api's {@link MerkleTree} run through {@link JdbcAuditNodes#withStoredNodes} (a dry run names
+ * the hashes, one query per 64 of them reads them, the computation reruns) — so its cost is
+ * dominated by that one database round trip; verification is pure computation on the client's side.
  * <ul>
- *   <li>{@code inclusionProof} — {@code MerkleTree.inclusionProof(nodes, index, size)}, random index,
- *       size = the log's size;</li>
+ *   <li>{@code inclusionProof} — {@code withStoredNodes(MerkleTree.inclusionProof(…, index, size))},
+ *       random index, size = the log's size;</li>
  *   <li>{@code inclusionEndpoint} — what {@code AuditLogBean.inclusion} does for an auditor, in one
- *       transaction: read the head size, the leaf hash, then the proof; commit;</li>
- *   <li>{@code consistencyProof} — {@code MerkleTree.consistencyProof(nodes, first, size)}, random
- *       first in [1, size);</li>
+ *       transaction: read the head size, the leaf hash ({@code node(0, index)}, a query of its own),
+ *       then the proof; commit;</li>
+ *   <li>{@code consistencyProof} — {@code withStoredNodes(MerkleTree.consistencyProof(…, first, size))},
+ *       random first in [1, size);</li>
  *   <li>{@code consistencyEndpoint} — {@code AuditLogBean.consistency}: head size, proof, commit;</li>
- *   <li>{@code root} — {@code MerkleTree.root(nodes, s)} for a random s in (size/2, size]: what every
- *       append computes before it signs its checkpoint;</li>
+ *   <li>{@code root} — {@code withStoredNodes(MerkleTree.root(…, s))} for a random s in (size/2, size]:
+ *       what every append computes in {@code sign(size)} before it signs its checkpoint;</li>
+ *   <li>{@code inclusionProofPerHash}, {@code consistencyProofPerHash}, {@code rootPerHash} — the same
+ *       computations with one {@code select} per hash ({@link JdbcAuditNodes#node}), as the hub did
+ *       before e572793: the baseline, measured in the same run;</li>
  *   <li>{@code verifyInclusion}, {@code verifyConsistency} — {@code MerkleTree.verifyInclusion} /
  *       {@code verifyConsistency} of proofs generated from the database at setup;</li>
  *   <li>{@code verifyCheckpoint} — {@code SignedNote.open} and {@code Checkpoint.parse} of a
@@ -51,8 +56,8 @@ import org.openjdk.jmh.annotations.Warmup;
  *   <li>{@code signCheckpoint} — {@code SignedNote.sign} of a checkpoint with the JDK's Ed25519, as
  *       every append does while it holds the head lock.</li>
  * </ul>
- * At setup it prints how many hashes (database reads) each kind of proof takes over 512 random
- * cases, and at teardown the reads per operation actually measured.
+ * At setup it prints how many queries (round trips) and hashes each kind of proof takes over 512
+ * random cases, and at teardown the queries and hashes per operation actually measured.
  *
  * <pre>
  * java -jar hub-bench/target/hub-bench.jar AuditProofBenchmark -f 1 -wi 2 -i 3 -w 2s -r 3s
@@ -68,7 +73,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 3, time = 3)
 public class AuditProofBenchmark {
 
-    private static final int POOL = 512;
+    /**
+     * Random cases (a power of two): 512, or {@code -Dbench.proof.cases} (the fork's JVM argument) where
+     * each query is slow — H2 scans {@code audit_node} for the batched query, so setting up 512 cases
+     * there takes minutes.
+     */
+    private static final int POOL = Integer.highestOneBit(Integer.getInteger("bench.proof.cases", 512));
     private static final String ORIGIN = AuditSeeder.DEFAULT_ORIGIN;
 
     private Connection connection;
@@ -87,7 +97,8 @@ public class AuditProofBenchmark {
     private LogKey key;
     private int cursor;
     private long operations;
-    private long readsAtStart;
+    private long queriesAtStart;
+    private long hashesAtStart;
 
     /** Connects, reads the log's size and prepares random cases and proofs to verify. */
     @Setup(Level.Trial)
@@ -108,54 +119,72 @@ public class AuditProofBenchmark {
             firsts[i] = 1 + Math.floorMod(random.nextLong(), size - 1);
             rootSizes[i] = size / 2 + 1 + Math.floorMod(random.nextLong(), size - size / 2);
         }
-        root = MerkleTree.root(nodes, size);
+        root = nodes.root(size);
         leafHashes = new byte[POOL][];
         inclusionProofs = new ArrayList<>();
         consistencyProofs = new ArrayList<>();
         firstRoots = new byte[POOL][];
-        long[] inclusionReads = new long[POOL];
-        long[] consistencyReads = new long[POOL];
-        long[] rootReads = new long[POOL];
+        long[][] inclusion = new long[2][POOL];
+        long[][] consistency = new long[2][POOL];
+        long[][] roots = new long[2][POOL];
         for (int i = 0; i < POOL; i++) {
             leafHashes[i] = nodes.node(0, indexes[i]);
-            long r0 = nodes.reads();
-            inclusionProofs.add(MerkleTree.inclusionProof(nodes, indexes[i], size));
-            long r1 = nodes.reads();
-            consistencyProofs.add(MerkleTree.consistencyProof(nodes, firsts[i], size));
-            long r2 = nodes.reads();
-            firstRoots[i] = MerkleTree.root(nodes, firsts[i]);
-            long r3 = nodes.reads();
-            MerkleTree.root(nodes, rootSizes[i]);
-            inclusionReads[i] = r1 - r0;
-            consistencyReads[i] = r2 - r1;
-            rootReads[i] = nodes.reads() - r3;
+            long q0 = nodes.queries();
+            long h0 = nodes.hashes();
+            inclusionProofs.add(nodes.inclusionProof(indexes[i], size));
+            long q1 = nodes.queries();
+            long h1 = nodes.hashes();
+            consistencyProofs.add(nodes.consistencyProof(firsts[i], size));
+            long q2 = nodes.queries();
+            long h2 = nodes.hashes();
+            firstRoots[i] = nodes.root(firsts[i]);
+            long q3 = nodes.queries();
+            long h3 = nodes.hashes();
+            nodes.root(rootSizes[i]);
+            inclusion[0][i] = q1 - q0;
+            inclusion[1][i] = h1 - h0;
+            consistency[0][i] = q2 - q1;
+            consistency[1][i] = h2 - h1;
+            roots[0][i] = nodes.queries() - q3;
+            roots[1][i] = nodes.hashes() - h3;
+            if (!Arrays.equals(MerkleTree.root(nodes::node, rootSizes[i]), nodes.root(rootSizes[i]))
+                    || !Arrays.equals(MerkleTree.inclusionProof(nodes::node, indexes[i], size).toArray(),
+                            inclusionProofs.get(i).toArray(), (a, b) -> Arrays.equals((byte[]) a, (byte[]) b) ? 0 : 1)) {
+                throw new IllegalStateException("batched and per-hash reads disagree");
+            }
         }
         key = LogKey.loadOrGenerate(ORIGIN, null);
         note = key.sign(size, root);
         verifierKey = key.verifierKey();
-        System.out.printf(Locale.ROOT, "%n# log size %,d; hashes read over %d random cases: %s; %s; %s%n", size, POOL,
-                spread("inclusion proof", inclusionReads, i -> inclusionProofs.get((int) i).size()),
-                spread("consistency proof", consistencyReads, i -> consistencyProofs.get((int) i).size()),
-                spread("root of a size in (n/2, n]", rootReads, i -> 1));
-        readsAtStart = nodes.reads();
+        System.out.printf(Locale.ROOT, "%n# log size %,d; over %d random cases: %s; %s; %s%n", size, POOL,
+                spread("inclusion proof", inclusion, i -> inclusionProofs.get((int) i).size()),
+                spread("consistency proof", consistency, i -> consistencyProofs.get((int) i).size()),
+                spread("root of a size in (n/2, n]", roots, i -> 1));
+        queriesAtStart = nodes.queries();
+        hashesAtStart = nodes.hashes();
     }
 
-    private static String spread(String what, long[] reads, LongUnaryOperator hashes) {
-        long[] sorted = reads.clone();
+    private static String spread(String what, long[][] counts, LongUnaryOperator hashes) {
+        double proofHashes = java.util.stream.IntStream.range(0, counts[0].length)
+                .mapToLong(i -> hashes.applyAsLong(i)).average().orElse(0);
+        return String.format(Locale.ROOT, "%s: queries %s, stored hashes read %s (%.1f hashes in the result)", what,
+                minMeanMax(counts[0]), minMeanMax(counts[1]), proofHashes);
+    }
+
+    private static String minMeanMax(long[] values) {
+        long[] sorted = values.clone();
         Arrays.sort(sorted);
-        double mean = Arrays.stream(reads).average().orElse(0);
-        double proofHashes = java.util.stream.IntStream.range(0, reads.length).mapToLong(i -> hashes.applyAsLong(i))
-                .average().orElse(0);
-        return String.format(Locale.ROOT, "%s min %d / mean %.1f / max %d reads (%.1f hashes in the result)", what,
-                sorted[0], mean, sorted[sorted.length - 1], proofHashes);
+        return String.format(Locale.ROOT, "min %d / mean %.1f / max %d", sorted[0],
+                Arrays.stream(values).average().orElse(0), sorted[sorted.length - 1]);
     }
 
-    /** Prints the reads per measured operation and closes the connection. */
+    /** Prints the queries and hashes per measured operation and closes the connection. */
     @TearDown(Level.Trial)
     public void tearDown() throws SQLException {
-        if (operations > 0 && nodes.reads() > readsAtStart) {
-            System.out.printf(Locale.ROOT, "%n# %,d operations, %.2f subtree-hash reads per operation%n", operations,
-                    (nodes.reads() - readsAtStart) / (double) operations);
+        if (operations > 0 && nodes.queries() > queriesAtStart) {
+            System.out.printf(Locale.ROOT, "%n# %,d operations, %.2f audit_node queries and %.2f stored hashes per"
+                    + " operation%n", operations, (nodes.queries() - queriesAtStart) / (double) operations,
+                    (nodes.hashes() - hashesAtStart) / (double) operations);
         }
         connection.close();
     }
@@ -169,7 +198,13 @@ public class AuditProofBenchmark {
     /** @return the audit path of a random entry in the whole log */
     @Benchmark
     public List<byte[]> inclusionProof() {
-        return MerkleTree.inclusionProof(nodes, indexes[next()], size);
+        return nodes.inclusionProof(indexes[next()], size);
+    }
+
+    /** @return the audit path of a random entry, one query per hash (the hub before e572793) */
+    @Benchmark
+    public List<byte[]> inclusionProofPerHash() {
+        return MerkleTree.inclusionProof(nodes::node, indexes[next()], size);
     }
 
     /** @return the audit path, as {@code AuditLogBean.inclusion} answers it (head, leaf hash, path, commit) */
@@ -180,7 +215,7 @@ public class AuditProofBenchmark {
         try {
             long current = headSize();
             byte[] leafHash = nodes.node(0, indexes[i]);
-            List<byte[]> proof = MerkleTree.inclusionProof(nodes, indexes[i], current);
+            List<byte[]> proof = nodes.inclusionProof(indexes[i], current);
             connection.commit();
             proof.add(leafHash);
             return proof;
@@ -192,7 +227,13 @@ public class AuditProofBenchmark {
     /** @return the consistency proof from a random earlier size to the whole log */
     @Benchmark
     public List<byte[]> consistencyProof() {
-        return MerkleTree.consistencyProof(nodes, firsts[next()], size);
+        return nodes.consistencyProof(firsts[next()], size);
+    }
+
+    /** @return the consistency proof, one query per hash (the hub before e572793) */
+    @Benchmark
+    public List<byte[]> consistencyProofPerHash() {
+        return MerkleTree.consistencyProof(nodes::node, firsts[next()], size);
     }
 
     /** @return the consistency proof, as {@code AuditLogBean.consistency} answers it (head, proof, commit) */
@@ -202,7 +243,7 @@ public class AuditProofBenchmark {
         connection.setAutoCommit(false);
         try {
             long current = headSize();
-            List<byte[]> proof = MerkleTree.consistencyProof(nodes, firsts[i], current);
+            List<byte[]> proof = nodes.consistencyProof(firsts[i], current);
             connection.commit();
             return proof;
         } finally {
@@ -213,7 +254,13 @@ public class AuditProofBenchmark {
     /** @return the root of a random size in (n/2, n], as each append computes it before signing */
     @Benchmark
     public byte[] root() {
-        return MerkleTree.root(nodes, rootSizes[next()]);
+        return nodes.root(rootSizes[next()]);
+    }
+
+    /** @return the same root, one query per hash (the hub before e572793) */
+    @Benchmark
+    public byte[] rootPerHash() {
+        return MerkleTree.root(nodes::node, rootSizes[next()]);
     }
 
     /** @return the number of proofs verified (always one) */

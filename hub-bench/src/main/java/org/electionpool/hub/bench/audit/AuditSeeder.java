@@ -468,10 +468,10 @@ public final class AuditSeeder {
         SignedNote.VerifierKey vkey = key.verifierKey();
         Random random = new Random(seed ^ 0x5eed);
         byte[] headRoot = checkpointRoot(c, vkey, size);
-        check(java.util.Arrays.equals(headRoot, MerkleTree.root(nodes, size)), "the head checkpoint's root differs");
+        check(java.util.Arrays.equals(headRoot, nodes.root(size)), "the head checkpoint's root differs");
         for (int i = 0; i < samples; i++) {
             long s = from + 1 + Math.floorMod(random.nextLong(), size - from);
-            check(java.util.Arrays.equals(checkpointRoot(c, vkey, s), MerkleTree.root(nodes, s)),
+            check(java.util.Arrays.equals(checkpointRoot(c, vkey, s), nodes.root(s)),
                     "checkpoint " + s + " states another root than the stored subtrees give");
             long index = from + Math.floorMod(random.nextLong(), size - from);
             String leaf;
@@ -492,7 +492,7 @@ public final class AuditSeeder {
             byte[] hash = MerkleTree.hashLeaf(bytes);
             check(B64.encodeToString(hash).equals(leafHash) && java.util.Arrays.equals(hash, nodes.node(0, index)),
                     "leaf hash " + index + " differs");
-            MerkleTree.verifyInclusion(index, size, hash, MerkleTree.inclusionProof(nodes, index, size), headRoot);
+            MerkleTree.verifyInclusion(index, size, hash, nodes.inclusionProof(index, size), headRoot);
             if (size < 2) {
                 continue;
             }

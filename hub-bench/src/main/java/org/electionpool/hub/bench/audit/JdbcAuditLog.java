@@ -25,12 +25,14 @@ import org.electionpool.hub.api.audit.MerkleTree;
  *   <li>for each subtree the entry completes: {@code select hash from audit_node} (its left half) and
  *       {@code insert into audit_node};</li>
  *   <li>{@code update audit_head set size = ?};</li>
- *   <li>{@code MerkleTree.root} over {@link JdbcAuditNodes} — one read per set bit of the new size —
- *       and an Ed25519 signature of the checkpoint;</li>
+ *   <li>{@code sign(size)}: {@code MerkleTree.root} through {@link JdbcAuditNodes#withStoredNodes} — one
+ *       query for the popcount(size) subtree hashes it needs (at most 64, so always one) — and an
+ *       Ed25519 signature of the checkpoint;</li>
  *   <li>{@code insert into audit_checkpoint}.</li>
  * </ol>
  * The bean issues these as native JPA queries; no entity is involved, so Hibernate sends each of
  * them as one JDBC statement, as here. Counts statements (round trips, without the commit).
+ * Kept in step with {@code AuditLogBean} as of e572793.
  * Not thread-safe: one per connection.
  */
 public final class JdbcAuditLog {
@@ -107,7 +109,7 @@ public final class JdbcAuditLog {
             s.executeUpdate();
             statements++;
         }
-        String note = key.sign(size, MerkleTree.root(nodes, size));
+        String note = key.sign(size, nodes.root(size));
         try (PreparedStatement s = connection.prepareStatement(
                 "insert into audit_checkpoint (size, note, created_at) values (?, ?, ?)")) {
             s.setLong(1, size);
@@ -130,8 +132,8 @@ public final class JdbcAuditLog {
         }
     }
 
-    /** @return statements sent so far, subtree-hash reads included, commits not */
+    /** @return statements sent so far, subtree-hash queries included, commits not */
     public long statements() {
-        return statements + nodes.reads();
+        return statements + nodes.queries();
     }
 }

@@ -4,37 +4,64 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 import org.electionpool.hub.api.audit.MerkleTree;
 
 /**
- * The hub's source of stored subtree hashes, over plain JDBC: a faithful re-implementation of
- * {@code AuditLogBean.node(level, index)}, which runs
- * {@code select hash from audit_node where level = ?1 and node_index = ?2} as a native JPA query
- * (one statement, one round trip, per hash) and decodes the base64 column. Proofs and roots are
- * then computed by hub-api's {@link MerkleTree} itself — the same code the hub calls.
- *
- * <p>Like the bean, it prepares the statement on every read (pgjdbc turns a repeated statement
- * into a server-side prepared one after a few uses, as it does for Hibernate's). It counts its
- * reads. Not thread-safe: one per connection.
+ * The hub's two ways of reading stored subtree hashes, over plain JDBC, as {@code AuditLogBean}
+ * (hub-ejb) has them since e572793:
+ * <ul>
+ *   <li>{@link #node} is {@code AuditLogBean.node(level, index)}:
+ *       {@code select hash from audit_node where level = ?1 and node_index = ?2}, one statement per
+ *       hash. The bean still uses it for the left half of each subtree an append completes and for
+ *       the leaf hash of an inclusion proof or receipt.</li>
+ *   <li>{@link #withStoredNodes} is {@code AuditLogBean.withStoredNodes(computation)}: the
+ *       computation (root, inclusion or consistency proof, run by hub-api's {@link MerkleTree}, the
+ *       code the hub calls) first runs with a placeholder hash to collect the (level, node_index)
+ *       pairs it asks for, in order of first request; they are read with one
+ *       {@code select level, node_index, hash from audit_node where (level = ? and node_index = ?) or …}
+ *       per {@value #NODES_PER_QUERY} pairs; the computation then reruns on the fetched hashes, and a
+ *       pair that is not stored fails it.</li>
+ * </ul>
+ * Like the bean, it prepares each statement on every use (pgjdbc turns a repeated statement text
+ * into a server-side prepared one after a few uses, as it does for Hibernate's). It counts the
+ * statements it sends ({@link #queries}) and the hashes those return ({@link #hashes}). Not
+ * thread-safe: one per connection.
  */
-public final class JdbcAuditNodes implements MerkleTree.Nodes {
+public final class JdbcAuditNodes {
 
     static final String SELECT_NODE = "select hash from audit_node where level = ? and node_index = ?";
+
+    /** {@code AuditLogBean.NODES_PER_QUERY}: most (level, index) pairs one query asks for. */
+    static final int NODES_PER_QUERY = 64;
+
+    private static final long NODE_INDEX_MASK = (1L << 56) - 1;
 
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
     private final Connection connection;
-    private long reads;
+    private long queries;
+    private long hashes;
 
     /** @param connection the connection to read through (in the caller's transaction, if any) */
     public JdbcAuditNodes(Connection connection) {
         this.connection = connection;
     }
 
-    @Override
+    /**
+     * {@code AuditLogBean.node(level, index)}: one statement for one stored subtree hash.
+     *
+     * @throws IllegalStateException if it is not stored (the bean's {@code NoResultException})
+     */
     public byte[] node(int level, long index) {
-        reads++;
+        queries++;
         try (PreparedStatement s = connection.prepareStatement(SELECT_NODE)) {
             s.setInt(1, level);
             s.setLong(2, index);
@@ -43,6 +70,7 @@ public final class JdbcAuditNodes implements MerkleTree.Nodes {
                     // getSingleResult() throws NoResultException: a missing subtree is a broken store.
                     throw new IllegalStateException("no stored subtree hash (" + level + ", " + index + ")");
                 }
+                hashes++;
                 return B64D.decode(r.getString(1));
             }
         } catch (SQLException e) {
@@ -50,8 +78,79 @@ public final class JdbcAuditNodes implements MerkleTree.Nodes {
         }
     }
 
-    /** @return how many hashes were read so far */
-    public long reads() {
-        return reads;
+    /**
+     * {@code AuditLogBean.withStoredNodes(computation)}: a dry run names the subtree hashes the
+     * computation needs, one query per {@value #NODES_PER_QUERY} of them reads them, and the
+     * computation reruns on them.
+     *
+     * @throws IllegalStateException if a needed hash is not stored (the bean's {@code NoResultException})
+     */
+    public <T> T withStoredNodes(Function<MerkleTree.Nodes, T> computation) {
+        Set<Long> wanted = new LinkedHashSet<>();
+        byte[] placeholder = new byte[MerkleTree.HASH_SIZE];
+        computation.apply((level, index) -> {
+            wanted.add(nodeKey(level, index));
+            return placeholder;
+        });
+        Map<Long, byte[]> stored = new HashMap<>();
+        List<Long> keys = new ArrayList<>(wanted);
+        for (int from = 0; from < keys.size(); from += NODES_PER_QUERY) {
+            List<Long> chunk = keys.subList(from, Math.min(keys.size(), from + NODES_PER_QUERY));
+            StringBuilder sql = new StringBuilder("select level, node_index, hash from audit_node where ");
+            for (int i = 0; i < chunk.size(); i++) {
+                sql.append(i == 0 ? "" : " or ").append("(level = ? and node_index = ?)");
+            }
+            queries++;
+            try (PreparedStatement s = connection.prepareStatement(sql.toString())) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    s.setInt(2 * i + 1, (int) (chunk.get(i) >>> 56));
+                    s.setLong(2 * i + 2, chunk.get(i) & NODE_INDEX_MASK);
+                }
+                try (ResultSet r = s.executeQuery()) {
+                    while (r.next()) {
+                        hashes++;
+                        stored.put(nodeKey(r.getInt(1), r.getLong(2)), B64D.decode(r.getString(3)));
+                    }
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return computation.apply((level, index) -> {
+            byte[] hash = stored.get(nodeKey(level, index));
+            if (hash == null) {
+                throw new IllegalStateException("subtree hash (" + level + ", " + index + ") is not stored");
+            }
+            return hash;
+        });
+    }
+
+    /** @return {@code MerkleTree.root(nodes, size)} as {@code AuditLogBean.sign(size)} computes it */
+    public byte[] root(long size) {
+        return withStoredNodes(nodes -> MerkleTree.root(nodes, size));
+    }
+
+    /** @return {@code MerkleTree.inclusionProof} as {@code AuditLogBean.inclusion} / {@code receipt} / {@code bundle} compute it */
+    public List<byte[]> inclusionProof(long index, long size) {
+        return withStoredNodes(nodes -> MerkleTree.inclusionProof(nodes, index, size));
+    }
+
+    /** @return {@code MerkleTree.consistencyProof} as {@code AuditLogBean.consistency} computes it */
+    public List<byte[]> consistencyProof(long from, long to) {
+        return withStoredNodes(nodes -> MerkleTree.consistencyProof(nodes, from, to));
+    }
+
+    private static long nodeKey(int level, long index) {
+        return ((long) level << 56) | index;
+    }
+
+    /** @return statements sent so far (single reads and batched reads) */
+    public long queries() {
+        return queries;
+    }
+
+    /** @return subtree hashes (rows) read so far */
+    public long hashes() {
+        return hashes;
     }
 }

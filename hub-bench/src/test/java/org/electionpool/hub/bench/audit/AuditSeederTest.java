@@ -112,11 +112,24 @@ class AuditSeederTest {
                 Checkpoint checkpoint = Checkpoint.parse(SignedNote.open(notes.get(size - 1), key.verifierKey()));
                 assertEquals(size, checkpoint.size());
                 assertArrayEquals(MerkleTree.root(tree, size), checkpoint.rootHash(), "root of size " + size);
-                assertArrayEquals(MerkleTree.root(tree, size), MerkleTree.root(new JdbcAuditNodes(c), size));
+                assertArrayEquals(MerkleTree.root(tree, size), new JdbcAuditNodes(c).root(size));
+                for (int index = 0; index < size; index += 37) {
+                    assertProofsEqual(MerkleTree.inclusionProof(tree, index, size),
+                            new JdbcAuditNodes(c).inclusionProof(index, size), "inclusion " + index + " in " + size);
+                    assertProofsEqual(MerkleTree.consistencyProof(tree, index, size),
+                            new JdbcAuditNodes(c).consistencyProof(index, size), "consistency " + index + " to " + size);
+                }
             }
             assertEquals(Base64.getEncoder().encodeToString(leafHashes.get(7)),
                     Base64.getEncoder().encodeToString(new JdbcAuditNodes(c).node(0, 7)));
             AuditSeeder.empty(c);
+        }
+    }
+
+    private static void assertProofsEqual(List<byte[]> expected, List<byte[]> actual, String what) {
+        assertEquals(expected.size(), actual.size(), what);
+        for (int i = 0; i < expected.size(); i++) {
+            assertArrayEquals(expected.get(i), actual.get(i), what + ", hash " + i);
         }
     }
 
