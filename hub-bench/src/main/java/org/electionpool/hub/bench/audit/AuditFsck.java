@@ -187,6 +187,10 @@ public final class AuditFsck {
     }
 
     private static long nodeKey(int level, long index) {
+        // AuditLogBean.nodeKey since 691359d: keys are range-checked
+        if (level < 0 || level > 63 || index < 0 || index > (1L << 56) - 1) {
+            throw new IllegalArgumentException("no subtree (" + level + ", " + index + ") in a log of this size");
+        }
         return ((long) level << 56) | index;
     }
 

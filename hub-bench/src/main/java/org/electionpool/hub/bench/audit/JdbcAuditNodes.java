@@ -16,7 +16,7 @@ import org.electionpool.hub.api.audit.MerkleTree;
 
 /**
  * The hub's two ways of reading stored subtree hashes, over plain JDBC, as {@code AuditLogBean}
- * (hub-ejb) has them since e572793:
+ * (hub-ejb) has them since 691359d:
  * <ul>
  *   <li>{@link #node} is {@code AuditLogBean.node(level, index)}:
  *       {@code select hash from audit_node where level = ?1 and node_index = ?2}, one statement per
@@ -26,9 +26,12 @@ import org.electionpool.hub.api.audit.MerkleTree;
  *       computation (root, inclusion or consistency proof, run by hub-api's {@link MerkleTree}, the
  *       code the hub calls) first runs with a placeholder hash to collect the (level, node_index)
  *       pairs it asks for, in order of first request; they are read with one
- *       {@code select level, node_index, hash from audit_node where (level = ? and node_index = ?) or …}
- *       per {@value #NODES_PER_QUERY} pairs; the computation then reruns on the fetched hashes, and a
- *       pair that is not stored fails it.</li>
+ *       {@code select level, node_index, hash from audit_node where level = ? and node_index = ?
+ *       union all select …} (one primary-key lookup per pair) per {@value #NODES_PER_QUERY} pairs
+ *       (before 691359d an OR of the pairs, which H2 2.2.224 answered with a table scan); the
+ *       computation then reruns on the fetched hashes, and a pair the dry run did not name is read on
+ *       its own with {@link #node} (so a pair that is not stored fails there). Pairs are range-checked
+ *       (level 0–63, index 0–2<sup>56</sup>−1) as the bean's {@code nodeKey} checks them.</li>
  * </ul>
  * Like the bean, it prepares each statement on every use (pgjdbc turns a repeated statement text
  * into a server-side prepared one after a few uses, as it does for Hibernate's). It counts the
@@ -38,6 +41,9 @@ import org.electionpool.hub.api.audit.MerkleTree;
 public final class JdbcAuditNodes {
 
     static final String SELECT_NODE = "select hash from audit_node where level = ? and node_index = ?";
+
+    /** One branch of {@link #withStoredNodes}' batched read: one primary-key lookup. */
+    static final String SELECT_NODE_ROW = "select level, node_index, hash from audit_node where level = ? and node_index = ?";
 
     /** {@code AuditLogBean.NODES_PER_QUERY}: most (level, index) pairs one query asks for. */
     static final int NODES_PER_QUERY = 64;
@@ -96,9 +102,11 @@ public final class JdbcAuditNodes {
         List<Long> keys = new ArrayList<>(wanted);
         for (int from = 0; from < keys.size(); from += NODES_PER_QUERY) {
             List<Long> chunk = keys.subList(from, Math.min(keys.size(), from + NODES_PER_QUERY));
-            StringBuilder sql = new StringBuilder("select level, node_index, hash from audit_node where ");
+            // UNION ALL of primary-key lookups: H2 answers an OR of (level, node_index) pairs with a
+            // table scan, PostgreSQL and H2 both answer each branch from the primary key.
+            StringBuilder sql = new StringBuilder();
             for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : " or ").append("(level = ? and node_index = ?)");
+                sql.append(i == 0 ? "" : " union all ").append(SELECT_NODE_ROW);
             }
             queries++;
             try (PreparedStatement s = connection.prepareStatement(sql.toString())) {
@@ -116,12 +124,11 @@ public final class JdbcAuditNodes {
                 throw new IllegalStateException(e);
             }
         }
+        // A hash the dry run did not name (it cannot today) is read on its own rather than trusted
+        // to the assumption; a hash that is not stored fails that read.
         return computation.apply((level, index) -> {
             byte[] hash = stored.get(nodeKey(level, index));
-            if (hash == null) {
-                throw new IllegalStateException("subtree hash (" + level + ", " + index + ") is not stored");
-            }
-            return hash;
+            return hash != null ? hash : node(level, index);
         });
     }
 
@@ -141,6 +148,9 @@ public final class JdbcAuditNodes {
     }
 
     private static long nodeKey(int level, long index) {
+        if (level < 0 || level > 63 || index < 0 || index > NODE_INDEX_MASK) {
+            throw new IllegalArgumentException("no subtree (" + level + ", " + index + ") in a log of this size");
+        }
         return ((long) level << 56) | index;
     }
 
