@@ -27,6 +27,7 @@ import org.electionpool.hub.api.audit.Checkpoint;
 import org.electionpool.hub.api.audit.MerkleTree;
 import org.electionpool.hub.api.audit.ProofException;
 import org.electionpool.hub.api.audit.SignedNote;
+import org.electionpool.hub.audit.domain.AuditLeaf;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 
@@ -152,7 +153,7 @@ public final class AuditSeeder {
     }
 
     /** The rows of one batch. */
-    private record Batch(List<AuditLeaves.Leaf> leaves, List<long[]> nodeKeys, List<byte[]> nodeHashes, String[] notes,
+    private record Batch(List<AuditLeaf> leaves, List<long[]> nodeKeys, List<byte[]> nodeHashes, String[] notes,
                          boolean last) {
     }
 
@@ -226,7 +227,7 @@ public final class AuditSeeder {
                 for (long from = 0; from < entries; from += batch) {
                     long t0 = System.nanoTime();
                     int n = (int) Math.min(batch, entries - from);
-                    List<AuditLeaves.Leaf> leaves = new ArrayList<>(n);
+                    List<AuditLeaf> leaves = new ArrayList<>(n);
                     List<long[]> keys = new ArrayList<>(2 * n + 64);
                     List<byte[]> hashes = new ArrayList<>(2 * n + 64);
                     byte[][] roots = new byte[n][];
@@ -234,7 +235,7 @@ public final class AuditSeeder {
                         long index = from + j;
                         java.time.Instant now = clock.instant();
                         EntryMix.Entry e = mix.next(now);
-                        AuditLeaves.Leaf leaf = AuditLeaves.build(index, now, e.context(), e.action(), e.targetType(),
+                        AuditLeaf leaf = AuditLeaves.build(index, now, e.context(), e.action(), e.targetType(),
                                 e.targetId(), e.details(), nonces);
                         leaves.add(leaf);
                         range.append(index, leaf.leafHash(), keys, hashes);
@@ -312,8 +313,8 @@ public final class AuditSeeder {
     private static void copy(Connection c, Batch b) throws SQLException, java.io.IOException {
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
         StringBuilder rows = new StringBuilder(b.leaves().size() * 1600);
-        for (AuditLeaves.Leaf l : b.leaves()) {
-            rows.append(l.index()).append('\t').append(ISO.format(l.now())).append('\t');
+        for (AuditLeaf l : b.leaves()) {
+            rows.append(l.index()).append('\t').append(ISO.format(l.recordedAt())).append('\t');
             field(rows, l.action()).append('\t');
             field(rows, new String(l.leaf(), StandardCharsets.UTF_8)).append('\t');
             rows.append(B64.encodeToString(l.leafHash())).append('\t');
@@ -335,9 +336,9 @@ public final class AuditSeeder {
                 new ByteArrayInputStream(rows.toString().getBytes(StandardCharsets.UTF_8)));
         rows.setLength(0);
         for (int i = 0; i < b.leaves().size(); i++) {
-            AuditLeaves.Leaf l = b.leaves().get(i);
+            AuditLeaf l = b.leaves().get(i);
             rows.append(l.index() + 1).append('\t');
-            field(rows, b.notes()[i]).append('\t').append(ISO.format(l.now())).append('\n');
+            field(rows, b.notes()[i]).append('\t').append(ISO.format(l.recordedAt())).append('\n');
         }
         copy.copyIn("copy audit_checkpoint (size, note, created_at) from stdin",
                 new ByteArrayInputStream(rows.toString().getBytes(StandardCharsets.UTF_8)));
@@ -364,9 +365,9 @@ public final class AuditSeeder {
     private static void insert(Connection c, Batch b) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("insert into audit_entry (idx, recorded_at, action, leaf,"
                 + " leaf_hash, actor_org, jti, target_type, target_id, evidence) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (AuditLeaves.Leaf l : b.leaves()) {
+            for (AuditLeaf l : b.leaves()) {
                 s.setLong(1, l.index());
-                s.setObject(2, OffsetDateTime.ofInstant(l.now(), ZoneOffset.UTC));
+                s.setObject(2, OffsetDateTime.ofInstant(l.recordedAt(), ZoneOffset.UTC));
                 s.setString(3, l.action());
                 s.setString(4, new String(l.leaf(), StandardCharsets.UTF_8));
                 s.setString(5, B64.encodeToString(l.leafHash()));
@@ -391,10 +392,10 @@ public final class AuditSeeder {
         try (PreparedStatement s = c.prepareStatement(
                 "insert into audit_checkpoint (size, note, created_at) values (?, ?, ?)")) {
             for (int i = 0; i < b.leaves().size(); i++) {
-                AuditLeaves.Leaf l = b.leaves().get(i);
+                AuditLeaf l = b.leaves().get(i);
                 s.setLong(1, l.index() + 1);
                 s.setString(2, b.notes()[i]);
-                s.setObject(3, OffsetDateTime.ofInstant(l.now(), ZoneOffset.UTC));
+                s.setObject(3, OffsetDateTime.ofInstant(l.recordedAt(), ZoneOffset.UTC));
                 s.addBatch();
             }
             s.executeBatch();

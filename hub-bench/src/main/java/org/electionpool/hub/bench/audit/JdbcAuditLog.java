@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Random;
 import org.electionpool.hub.api.audit.AuditContext;
 import org.electionpool.hub.api.audit.MerkleTree;
+import org.electionpool.hub.audit.domain.AuditLeaf;
 
 /**
  * {@code AuditLogBean.append} over plain JDBC, statement for statement, in the caller's
@@ -80,7 +81,7 @@ public final class JdbcAuditLog {
             index = r.getLong(1);
         }
         Instant now = clock.instant();
-        AuditLeaves.Leaf leaf = AuditLeaves.build(index, now, context, action, targetType, targetId, details, nonces);
+        AuditLeaf leaf = AuditLeaves.build(index, now, context, action, targetType, targetId, details, nonces);
         try (PreparedStatement s = connection.prepareStatement("insert into audit_entry (idx, recorded_at, action, leaf,"
                 + " leaf_hash, actor_org, jti, target_type, target_id, evidence) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setLong(1, index);

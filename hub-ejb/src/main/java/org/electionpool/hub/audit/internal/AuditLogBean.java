@@ -13,7 +13,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.electionpool.hub.api.audit.AuditContext;
@@ -28,6 +27,7 @@ import org.electionpool.hub.api.audit.Checkpoint;
 import org.electionpool.hub.api.audit.ConsistencyProofView;
 import org.electionpool.hub.api.audit.FsckReport;
 import org.electionpool.hub.api.audit.MerkleTree;
+import org.electionpool.hub.audit.domain.AuditLeaf;
 import org.electionpool.hub.api.audit.SignedNote;
 import org.electionpool.hub.api.organizations.OrganizationKind;
 import org.electionpool.hub.api.problem.HubException;
@@ -96,34 +96,13 @@ public class AuditLogBean implements AuditService {
         long index = ((Number) em.createNativeQuery("select size from audit_head where id = 1 for update")
                 .getSingleResult()).longValue();
         Instant now = clock.instant();
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("index", index);
-        entry.put("timestamp", DateTimeFormatter.ISO_INSTANT.format(now));
-        entry.put("action", action);
-        entry.put("channel", context.channel().name());
-        String actor = context.actorOrg() == null ? null : context.actorOrg().value();
-        putIfPresent(entry, "actor_org", actor);
-        putIfPresent(entry, "actor_principal", context.actorPrincipal());
-        putIfPresent(entry, "target_type", targetType);
-        putIfPresent(entry, "target_id", targetId);
-        putIfPresent(entry, "jti", context.jti());
-        putIfPresent(entry, "body_sha256", context.bodySha256());
-        putIfPresent(entry, "evidence_sha256", context.evidence() == null ? null : AuditContext.sha256(context.evidence()));
-        putIfPresent(entry, "received_at", context.receivedAt() == null ? null
-                : DateTimeFormatter.ISO_INSTANT.format(context.receivedAt()));
-        byte[] nonce = new byte[16];
+        byte[] nonce = new byte[AuditLeaf.NONCE_BYTES];
         NONCES.nextBytes(nonce);
-        entry.put("nonce", B64.encodeToString(nonce)); // makes a leaf unguessable from its public hash
-        if (details != null && !details.isEmpty()) {
-            entry.put("details", details);
-        }
-        String evidence = context.evidence();
-        if (evidence != null && "request.refused".equals(action) && evidence.length() > MAX_REFUSED_EVIDENCE) {
-            entry.put("evidence_withheld", "size"); // committed to by its digest, not kept: no free storage for refusals
-            evidence = null;
-        }
-        byte[] leaf = CanonicalJson.write(entry);
-        byte[] leafHash = MerkleTree.hashLeaf(leaf);
+        AuditLeaf built = AuditLeaf.build(index, now, context, action, targetType, targetId, details, nonce);
+        byte[] leaf = built.leaf();
+        byte[] leafHash = built.leafHash();
+        String actor = built.actorOrg();
+        String evidence = built.evidence();
         em.createNativeQuery("insert into audit_entry (idx, recorded_at, action, leaf, leaf_hash, actor_org, jti,"
                         + " target_type, target_id, evidence) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
                 .setParameter(1, index).setParameter(2, now).setParameter(3, action)
@@ -155,20 +134,11 @@ public class AuditLogBean implements AuditService {
         return append(context, action, targetType, targetId, details);
     }
 
-    /** Largest signed message kept as evidence of a refused request (characters); larger ones are withheld. */
-    static final int MAX_REFUSED_EVIDENCE = 64 * 1024;
-
     /** Most leaf and evidence characters one entries page returns; the page ends early beyond it. */
     static final long MAX_PAGE_CHARS = 8L * 1024 * 1024;
 
     /** Most leaf and evidence characters one export holds. */
     static final long MAX_EXPORT_CHARS = 64L * 1024 * 1024;
-
-    private static void putIfPresent(Map<String, Object> entry, String name, String value) {
-        if (value != null) {
-            entry.put(name, value);
-        }
-    }
 
     private String sign(long size) {
         Checkpoint checkpoint = new Checkpoint(configuration.auditOrigin(), size, withStoredNodes(nodes -> MerkleTree.root(nodes, size)),
