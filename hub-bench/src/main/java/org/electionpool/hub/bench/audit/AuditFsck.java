@@ -6,31 +6,23 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.electionpool.hub.api.audit.AuditContext;
-import org.electionpool.hub.api.audit.CanonicalJson;
-import org.electionpool.hub.api.audit.Checkpoint;
-import org.electionpool.hub.api.audit.MerkleTree;
 import org.electionpool.hub.api.audit.SignedNote;
-import org.electionpool.hub.api.hxp.StrictJson;
+import org.electionpool.hub.audit.domain.LogScan;
 
 /**
- * {@code AuditLogBean.fsck()} over plain JDBC, statement for statement and check for check (as of
- * e572793), timed: the head size; per batch of {@value #FSCK_BATCH} entries, the entries
- * ({@code select idx, leaf, leaf_hash, evidence from audit_entry where idx >= ? order by idx},
- * limited to the batch — Hibernate adds the limit to the native query), the stored subtree hashes
- * completed in the batch (one range query per level, {@code nodesCompletedIn}) and the checkpoints
- * of the batch; per entry, the leaf checks ({@code checkLeaf}: strict JSON, canonical form, own
- * index, evidence digest, leaf hash, level-0 node), the subtree hashes it completes, and its
- * checkpoint ({@code checkCheckpoint}: Ed25519 signature with the JDK, size, origin, root from the
- * compact range); finally the tail query. The bean runs without a transaction ({@code NOT_SUPPORTED}),
+ * {@code AuditLogBean.fsck()} over plain JDBC, timed: the same queries statement for statement (the
+ * head size; per batch of {@value #FSCK_BATCH} entries, the entries — limited to the batch, as
+ * Hibernate limits the native query —, the stored subtree hashes completed in the batch with one
+ * range query per level, and the checkpoints of the batch; finally the tail query), and the same
+ * checks, because both feed the rows to hub-ejb's {@link LogScan}: strict canonical JSON, own index,
+ * evidence digest, leaf hash, every completed subtree hash, and each checkpoint's Ed25519 signature
+ * (JDK), size, origin and root. The bean runs without a transaction ({@code NOT_SUPPORTED},
  * so this runs with auto-commit on.
  *
  * <pre>
@@ -99,59 +91,39 @@ public final class AuditFsck {
 
     Report fsck(SignedNote.VerifierKey key) throws SQLException {
         long size = single("select size from audit_head where id = 1");
-        ArrayDeque<byte[]> range = new ArrayDeque<>(); // compact range: complete subtrees, left to right
-        ArrayDeque<Integer> levels = new ArrayDeque<>();
-        long expected = 0;
-        long checkpoints = 0;
-        while (expected < size) {
+        LogScan scan = new LogScan(key);
+        while (scan.next() < size) {
+            long from = scan.next();
             List<Object[]> rows = list("select idx, leaf, leaf_hash, evidence from audit_entry where idx >= ?"
-                    + " order by idx fetch first ? rows only", expected, FSCK_BATCH);
+                    + " order by idx fetch first ? rows only", from, FSCK_BATCH);
             if (rows.isEmpty()) {
-                return bad(size, expected, checkpoints, expected, "entry missing");
+                return bad(size, from, scan.checkpointsChecked(), from, "entry missing");
             }
-            long batchEnd = expected + rows.size();
-            Map<Long, byte[]> nodes = nodesCompletedIn(expected, batchEnd);
+            Map<Long, byte[]> nodes = nodesCompletedIn(from, from + rows.size());
             Map<Long, String> notes = new HashMap<>();
-            for (Object[] r : list("select size, note from audit_checkpoint where size > ? and size <= ?", expected,
-                    expected + FSCK_BATCH)) {
+            for (Object[] r : list("select size, note from audit_checkpoint where size > ? and size <= ?", from,
+                    from + FSCK_BATCH)) {
                 notes.put(((Number) r[0]).longValue(), (String) r[1]);
             }
             for (Object[] r : rows) {
-                long index = ((Number) r[0]).longValue();
-                if (index != expected) {
-                    return bad(size, expected, checkpoints, expected, "entry missing");
+                long index = scan.next();
+                if (((Number) r[0]).longValue() != index) {
+                    return bad(size, index, scan.checkpointsChecked(), index, "entry missing");
                 }
-                byte[] leaf = ((String) r[1]).getBytes(StandardCharsets.UTF_8);
-                String problem = checkLeaf(index, leaf, (String) r[2], (String) r[3], nodeIn(nodes, 0, index));
-                if (problem != null) {
-                    return bad(size, index, checkpoints, index, problem);
-                }
-                byte[] hash = MerkleTree.hashLeaf(leaf);
-                int level = 0;
-                while (!levels.isEmpty() && levels.peekLast() == level) {
-                    levels.removeLast();
-                    hash = MerkleTree.hashChildren(range.removeLast(), hash);
-                    level++;
-                    if (!java.security.MessageDigest.isEqual(hash, nodeIn(nodes, level, index >> level))) {
-                        return bad(size, index, checkpoints, index, "stored subtree hash (" + level + ", "
-                                + (index >> level) + ") differs from the recomputed one");
-                    }
-                }
-                range.addLast(hash);
-                levels.addLast(level);
                 String note = notes.get(index + 1);
+                long v0 = System.nanoTime();
+                String problem = scan.accept(((String) r[1]).getBytes(StandardCharsets.UTF_8), (String) r[2],
+                        (String) r[3], (level, node) -> nodes.get(nodeKey(level, node)), note);
                 if (note != null) {
-                    checkpoints++;
-                    long v0 = System.nanoTime();
-                    String checkpointProblem = checkCheckpoint(note, key, index + 1, rootOf(range));
-                    verifyNanos += System.nanoTime() - v0;
-                    if (checkpointProblem != null) {
-                        return bad(size, index, checkpoints, index, checkpointProblem);
-                    }
+                    verifyNanos += System.nanoTime() - v0; // dominated by the checkpoint's signature check
                 }
-                expected++;
+                if (problem != null) {
+                    return bad(size, index, scan.checkpointsChecked(), index, problem);
+                }
             }
         }
+        long expected = scan.next();
+        long checkpoints = scan.checkpointsChecked();
         Object[] tail = list("select (select count(*) from audit_entry where idx >= ?),"
                 + " (select count(*) from audit_checkpoint where size > ?),"
                 + " (select count(*) from audit_checkpoint where size >= 1 and size <= ?),"
@@ -173,13 +145,12 @@ public final class AuditFsck {
     private Map<Long, byte[]> nodesCompletedIn(long from, long to) throws SQLException {
         Map<Long, byte[]> nodes = new HashMap<>();
         for (int level = 0; level < 62 && (1L << level) <= to; level++) {
-            long first = ((from + (1L << level)) >> level) - 1;
-            long last = (to >> level) - 1;
-            if (last < first) {
+            long[] span = LogScan.nodesCompletedIn(level, from, to);
+            if (span == null) {
                 continue;
             }
             for (Object[] r : list("select node_index, hash from audit_node where level = ?"
-                    + " and node_index >= ? and node_index <= ?", level, first, last)) {
+                    + " and node_index >= ? and node_index <= ?", level, span[0], span[1])) {
                 nodes.put(nodeKey(level, ((Number) r[0]).longValue()), B64D.decode((String) r[1]));
             }
         }
@@ -192,64 +163,6 @@ public final class AuditFsck {
             throw new IllegalArgumentException("no subtree (" + level + ", " + index + ") in a log of this size");
         }
         return ((long) level << 56) | index;
-    }
-
-    private static byte[] nodeIn(Map<Long, byte[]> nodes, int level, long index) {
-        return nodes.getOrDefault(nodeKey(level, index), new byte[0]);
-    }
-
-    private static String checkLeaf(long index, byte[] leaf, String storedHash, String evidence, byte[] storedNode) {
-        Object parsed;
-        try {
-            parsed = StrictJson.parse(new String(leaf, StandardCharsets.UTF_8), CanonicalJson.MAX_DEPTH);
-        } catch (IllegalArgumentException e) {
-            return "leaf is not JSON";
-        }
-        if (!java.util.Arrays.equals(CanonicalJson.write(parsed), leaf)) {
-            return "leaf is not canonical JSON";
-        }
-        if (!(parsed instanceof Map<?, ?> entry) || !(entry.get("index") instanceof Number n) || n.longValue() != index) {
-            return "leaf does not state its own index";
-        }
-        Object evidenceHash = entry.get("evidence_sha256");
-        boolean withheld = entry.get("evidence_withheld") != null;
-        if (evidenceHash == null ? evidence != null
-                : evidence == null ? !withheld : withheld || !AuditContext.sha256(evidence).equals(evidenceHash)) {
-            return "stored evidence differs from the leaf's evidence_sha256";
-        }
-        byte[] hash = MerkleTree.hashLeaf(leaf);
-        if (!B64.encodeToString(hash).equals(storedHash)) {
-            return "stored leaf hash differs from the hash of the leaf";
-        }
-        if (!java.security.MessageDigest.isEqual(hash, storedNode)) {
-            return "stored subtree hash (0, " + index + ") differs from the leaf hash";
-        }
-        return null;
-    }
-
-    private static String checkCheckpoint(String note, SignedNote.VerifierKey key, long size, byte[] root) {
-        Checkpoint checkpoint;
-        try {
-            checkpoint = Checkpoint.parse(SignedNote.open(note, key));
-        } catch (IllegalArgumentException e) {
-            return "checkpoint of size " + size + " does not verify: " + e.getMessage();
-        }
-        if (checkpoint.size() != size || !key.name().equals(checkpoint.origin())) {
-            return "checkpoint of size " + size + " states another size or origin";
-        }
-        if (!java.security.MessageDigest.isEqual(checkpoint.rootHash(), root)) {
-            return "checkpoint of size " + size + " states another root than the entries give";
-        }
-        return null;
-    }
-
-    private static byte[] rootOf(ArrayDeque<byte[]> range) {
-        Iterator<byte[]> fromRight = range.descendingIterator();
-        byte[] root = fromRight.next();
-        while (fromRight.hasNext()) {
-            root = MerkleTree.hashChildren(fromRight.next(), root);
-        }
-        return root;
     }
 
     private static Report bad(long size, long checked, long checkpoints, long index, String problem) {

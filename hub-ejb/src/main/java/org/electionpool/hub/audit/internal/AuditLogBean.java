@@ -28,6 +28,7 @@ import org.electionpool.hub.api.audit.ConsistencyProofView;
 import org.electionpool.hub.api.audit.FsckReport;
 import org.electionpool.hub.api.audit.MerkleTree;
 import org.electionpool.hub.audit.domain.AuditLeaf;
+import org.electionpool.hub.audit.domain.LogScan;
 import org.electionpool.hub.api.audit.SignedNote;
 import org.electionpool.hub.api.organizations.OrganizationKind;
 import org.electionpool.hub.api.problem.HubException;
@@ -283,59 +284,36 @@ public class AuditLogBean implements AuditService {
         long size = size();
         SignedNote.VerifierKey key = SignedNote.VerifierKey.parse(SignedNote.verifierKey(configuration.auditOrigin(),
                 SignedNote.rawKey(hubKeys.auditLogKey().getPublic())));
-        java.util.ArrayDeque<byte[]> range = new java.util.ArrayDeque<>(); // compact range: complete subtrees, left to right
-        java.util.ArrayDeque<Integer> levels = new java.util.ArrayDeque<>();
-        long expected = 0;
-        long checkpoints = 0;
-        while (expected < size) {
+        LogScan scan = new LogScan(key);
+        while (scan.next() < size) {
+            long from = scan.next();
             List<?> rows = em.createNativeQuery("select idx, leaf, leaf_hash, evidence from audit_entry where idx >= ?1 order by idx")
-                    .setParameter(1, expected).setMaxResults(FSCK_BATCH).getResultList();
+                    .setParameter(1, from).setMaxResults(FSCK_BATCH).getResultList();
             if (rows.isEmpty()) {
-                return bad(size, expected, checkpoints, expected, "entry missing");
+                return bad(size, from, scan.checkpointsChecked(), from, "entry missing");
             }
-            long batchEnd = expected + rows.size();
-            java.util.Map<Long, byte[]> nodes = nodesCompletedIn(expected, batchEnd);
+            java.util.Map<Long, byte[]> nodes = nodesCompletedIn(from, from + rows.size());
             java.util.Map<Long, String> notes = new java.util.HashMap<>();
             for (Object row : em.createNativeQuery("select size, note from audit_checkpoint where size > ?1 and size <= ?2")
-                    .setParameter(1, expected).setParameter(2, expected + FSCK_BATCH).getResultList()) {
+                    .setParameter(1, from).setParameter(2, from + FSCK_BATCH).getResultList()) {
                 Object[] r = (Object[]) row;
                 notes.put(((Number) r[0]).longValue(), (String) r[1]);
             }
             for (Object row : rows) {
                 Object[] r = (Object[]) row;
-                long index = ((Number) r[0]).longValue();
-                if (index != expected) {
-                    return bad(size, expected, checkpoints, expected, "entry missing");
+                long index = scan.next();
+                if (((Number) r[0]).longValue() != index) {
+                    return bad(size, index, scan.checkpointsChecked(), index, "entry missing");
                 }
-                byte[] leaf = ((String) r[1]).getBytes(StandardCharsets.UTF_8);
-                String problem = checkLeaf(index, leaf, (String) r[2], (String) r[3], nodeIn(nodes, 0, index));
+                String problem = scan.accept(((String) r[1]).getBytes(StandardCharsets.UTF_8), (String) r[2], (String) r[3],
+                        (level, node) -> nodes.get(nodeKey(level, node)), notes.get(index + 1));
                 if (problem != null) {
-                    return bad(size, index, checkpoints, index, problem);
+                    return bad(size, index, scan.checkpointsChecked(), index, problem);
                 }
-                byte[] hash = MerkleTree.hashLeaf(leaf);
-                int level = 0;
-                while (!levels.isEmpty() && levels.peekLast() == level) {
-                    levels.removeLast();
-                    hash = MerkleTree.hashChildren(range.removeLast(), hash);
-                    level++;
-                    if (!java.security.MessageDigest.isEqual(hash, nodeIn(nodes, level, index >> level))) {
-                        return bad(size, index, checkpoints, index, "stored subtree hash (" + level + ", "
-                                + (index >> level) + ") differs from the recomputed one");
-                    }
-                }
-                range.addLast(hash);
-                levels.addLast(level);
-                String note = notes.get(index + 1);
-                if (note != null) {
-                    checkpoints++;
-                    String checkpointProblem = checkCheckpoint(note, key, index + 1, rootOf(range));
-                    if (checkpointProblem != null) {
-                        return bad(size, index, checkpoints, index, checkpointProblem);
-                    }
-                }
-                expected++;
             }
         }
+        long expected = scan.next();
+        long checkpoints = scan.checkpointsChecked();
         // Nothing beyond the head, nothing missing at its end: a truncated log (entries deleted and
         // the head lowered) or a head moved on its own is a failure too.
         Object[] tail = (Object[]) em.createNativeQuery("select (select count(*) from audit_entry where idx >= ?1),"
@@ -378,14 +356,13 @@ public class AuditLogBean implements AuditService {
     private java.util.Map<Long, byte[]> nodesCompletedIn(long from, long to) {
         java.util.Map<Long, byte[]> nodes = new java.util.HashMap<>();
         for (int level = 0; level < 62 && (1L << level) <= to; level++) {
-            long first = ((from + (1L << level)) >> level) - 1; // the first node whose last leaf is >= from
-            long last = (to >> level) - 1;                       // the last node whose last leaf is < to
-            if (last < first) {
+            long[] span = LogScan.nodesCompletedIn(level, from, to);
+            if (span == null) {
                 continue;
             }
             for (Object row : em.createNativeQuery("select node_index, hash from audit_node where level = ?1"
                             + " and node_index >= ?2 and node_index <= ?3")
-                    .setParameter(1, level).setParameter(2, first).setParameter(3, last).getResultList()) {
+                    .setParameter(1, level).setParameter(2, span[0]).setParameter(3, span[1]).getResultList()) {
                 Object[] r = (Object[]) row;
                 nodes.put(nodeKey(level, ((Number) r[0]).longValue()), B64D.decode((String) r[1]));
             }
@@ -398,65 +375,6 @@ public class AuditLogBean implements AuditService {
             throw new IllegalArgumentException("no subtree (" + level + ", " + index + ") in a log of this size");
         }
         return ((long) level << 56) | index;
-    }
-
-    private static byte[] nodeIn(java.util.Map<Long, byte[]> nodes, int level, long index) {
-        return nodes.getOrDefault(nodeKey(level, index), new byte[0]);
-    }
-
-    private String checkLeaf(long index, byte[] leaf, String storedHash, String evidence, byte[] storedNode) {
-        Object parsed;
-        try {
-            parsed = org.electionpool.hub.api.hxp.StrictJson.parse(new String(leaf, StandardCharsets.UTF_8),
-                    CanonicalJson.MAX_DEPTH);
-        } catch (IllegalArgumentException e) {
-            return "leaf is not JSON";
-        }
-        if (!java.util.Arrays.equals(CanonicalJson.write(parsed), leaf)) {
-            return "leaf is not canonical JSON";
-        }
-        if (!(parsed instanceof Map<?, ?> entry) || !(entry.get("index") instanceof Number n) || n.longValue() != index) {
-            return "leaf does not state its own index";
-        }
-        Object evidenceHash = entry.get("evidence_sha256");
-        boolean withheld = entry.get("evidence_withheld") != null;
-        if (evidenceHash == null ? evidence != null
-                : evidence == null ? !withheld : withheld || !AuditContext.sha256(evidence).equals(evidenceHash)) {
-            return "stored evidence differs from the leaf's evidence_sha256";
-        }
-        byte[] hash = MerkleTree.hashLeaf(leaf);
-        if (!B64.encodeToString(hash).equals(storedHash)) {
-            return "stored leaf hash differs from the hash of the leaf";
-        }
-        if (!java.security.MessageDigest.isEqual(hash, storedNode)) {
-            return "stored subtree hash (0, " + index + ") differs from the leaf hash";
-        }
-        return null;
-    }
-
-    private static String checkCheckpoint(String note, SignedNote.VerifierKey key, long size, byte[] root) {
-        Checkpoint checkpoint;
-        try {
-            checkpoint = Checkpoint.parse(SignedNote.open(note, key));
-        } catch (IllegalArgumentException e) {
-            return "checkpoint of size " + size + " does not verify: " + e.getMessage();
-        }
-        if (checkpoint.size() != size || !key.name().equals(checkpoint.origin())) {
-            return "checkpoint of size " + size + " states another size or origin";
-        }
-        if (!java.security.MessageDigest.isEqual(checkpoint.rootHash(), root)) {
-            return "checkpoint of size " + size + " states another root than the entries give";
-        }
-        return null;
-    }
-
-    private static byte[] rootOf(java.util.ArrayDeque<byte[]> range) {
-        java.util.Iterator<byte[]> fromRight = range.descendingIterator();
-        byte[] root = fromRight.next();
-        while (fromRight.hasNext()) {
-            root = MerkleTree.hashChildren(fromRight.next(), root);
-        }
-        return root;
     }
 
     private static FsckReport bad(long size, long checked, long checkpoints, long index, String problem) {
