@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.electionpool.hub.api.audit.SignedNote;
 import org.electionpool.hub.audit.domain.LogScan;
+import org.electionpool.hub.audit.domain.NodeKey;
 
 /**
  * {@code AuditLogBean.fsck()} over plain JDBC, timed: the same queries statement for statement (the
@@ -113,7 +114,7 @@ public final class AuditFsck {
                 String note = notes.get(index + 1);
                 long v0 = System.nanoTime();
                 String problem = scan.accept(((String) r[1]).getBytes(StandardCharsets.UTF_8), (String) r[2],
-                        (String) r[3], (level, node) -> nodes.get(nodeKey(level, node)), note);
+                        (String) r[3], (level, node) -> nodes.get(NodeKey.of(level, node)), note);
                 if (note != null) {
                     verifyNanos += System.nanoTime() - v0; // dominated by the checkpoint's signature check
                 }
@@ -128,13 +129,10 @@ public final class AuditFsck {
                 + " (select count(*) from audit_checkpoint where size > ?),"
                 + " (select count(*) from audit_checkpoint where size >= 1 and size <= ?),"
                 + " (select count(*) from audit_node where level = 0 and node_index >= ?)", size, size, size, size).get(0);
-        if (((Number) tail[0]).longValue() > 0 || ((Number) tail[3]).longValue() > 0) {
-            return bad(size, expected, checkpoints, size, "entries beyond the log head (size " + size
-                    + "): the head was moved back");
-        }
-        if (((Number) tail[1]).longValue() > 0) {
-            return bad(size, expected, checkpoints, size, "checkpoints beyond the log head (size " + size
-                    + "): entries were removed from the end");
+        String beyond = LogScan.tailProblem(size, ((Number) tail[0]).longValue(), ((Number) tail[3]).longValue(),
+                ((Number) tail[1]).longValue());
+        if (beyond != null) {
+            return bad(size, expected, checkpoints, size, beyond);
         }
         if (((Number) tail[2]).longValue() != size) {
             return bad(size, expected, checkpoints, -1, "a checkpoint is missing");
@@ -151,18 +149,10 @@ public final class AuditFsck {
             }
             for (Object[] r : list("select node_index, hash from audit_node where level = ?"
                     + " and node_index >= ? and node_index <= ?", level, span[0], span[1])) {
-                nodes.put(nodeKey(level, ((Number) r[0]).longValue()), B64D.decode((String) r[1]));
+                nodes.put(NodeKey.of(level, ((Number) r[0]).longValue()), B64D.decode((String) r[1]));
             }
         }
         return nodes;
-    }
-
-    private static long nodeKey(int level, long index) {
-        // AuditLogBean.nodeKey since 691359d: keys are range-checked
-        if (level < 0 || level > 63 || index < 0 || index > (1L << 56) - 1) {
-            throw new IllegalArgumentException("no subtree (" + level + ", " + index + ") in a log of this size");
-        }
-        return ((long) level << 56) | index;
     }
 
     private static Report bad(long size, long checked, long checkpoints, long index, String problem) {

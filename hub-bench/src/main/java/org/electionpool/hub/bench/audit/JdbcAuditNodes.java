@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import org.electionpool.hub.audit.domain.NodeKey;
 import org.electionpool.hub.api.audit.MerkleTree;
 
 /**
@@ -47,8 +48,6 @@ public final class JdbcAuditNodes {
 
     /** {@code AuditLogBean.NODES_PER_QUERY}: most (level, index) pairs one query asks for. */
     static final int NODES_PER_QUERY = 64;
-
-    private static final long NODE_INDEX_MASK = (1L << 56) - 1;
 
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
@@ -95,7 +94,7 @@ public final class JdbcAuditNodes {
         Set<Long> wanted = new LinkedHashSet<>();
         byte[] placeholder = new byte[MerkleTree.HASH_SIZE];
         computation.apply((level, index) -> {
-            wanted.add(nodeKey(level, index));
+            wanted.add(NodeKey.of(level, index));
             return placeholder;
         });
         Map<Long, byte[]> stored = new HashMap<>();
@@ -111,13 +110,13 @@ public final class JdbcAuditNodes {
             queries++;
             try (PreparedStatement s = connection.prepareStatement(sql.toString())) {
                 for (int i = 0; i < chunk.size(); i++) {
-                    s.setInt(2 * i + 1, (int) (chunk.get(i) >>> 56));
-                    s.setLong(2 * i + 2, chunk.get(i) & NODE_INDEX_MASK);
+                    s.setInt(2 * i + 1, NodeKey.level(chunk.get(i)));
+                    s.setLong(2 * i + 2, NodeKey.index(chunk.get(i)));
                 }
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
                         hashes++;
-                        stored.put(nodeKey(r.getInt(1), r.getLong(2)), B64D.decode(r.getString(3)));
+                        stored.put(NodeKey.of(r.getInt(1), r.getLong(2)), B64D.decode(r.getString(3)));
                     }
                 }
             } catch (SQLException e) {
@@ -127,7 +126,7 @@ public final class JdbcAuditNodes {
         // A hash the dry run did not name (it cannot today) is read on its own rather than trusted
         // to the assumption; a hash that is not stored fails that read.
         return computation.apply((level, index) -> {
-            byte[] hash = stored.get(nodeKey(level, index));
+            byte[] hash = stored.get(NodeKey.of(level, index));
             return hash != null ? hash : node(level, index);
         });
     }
@@ -145,13 +144,6 @@ public final class JdbcAuditNodes {
     /** @return {@code MerkleTree.consistencyProof} as {@code AuditLogBean.consistency} computes it */
     public List<byte[]> consistencyProof(long from, long to) {
         return withStoredNodes(nodes -> MerkleTree.consistencyProof(nodes, from, to));
-    }
-
-    private static long nodeKey(int level, long index) {
-        if (level < 0 || level > 63 || index < 0 || index > NODE_INDEX_MASK) {
-            throw new IllegalArgumentException("no subtree (" + level + ", " + index + ") in a log of this size");
-        }
-        return ((long) level << 56) | index;
     }
 
     /** @return statements sent so far (single reads and batched reads) */

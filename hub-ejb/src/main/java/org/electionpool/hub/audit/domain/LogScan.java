@@ -108,6 +108,26 @@ public final class LogScan {
         return last < first ? null : new long[] {first, last};
     }
 
+    /**
+     * The check of what lies beyond a log of {@code size} entries once every entry checked: a
+     * truncated log (entries removed from the end and the head lowered) or a head moved back on its
+     * own leaves rows behind.
+     *
+     * @param entriesBeyond     entries with an index ≥ size
+     * @param leafNodesBeyond   level-0 subtree hashes with an index ≥ size
+     * @param checkpointsBeyond checkpoints of a size > size
+     * @return the problem, or {@code null}
+     */
+    public static String tailProblem(long size, long entriesBeyond, long leafNodesBeyond, long checkpointsBeyond) {
+        if (entriesBeyond > 0 || leafNodesBeyond > 0) {
+            return "entries beyond the log head (size " + size + "): the head was moved back";
+        }
+        if (checkpointsBeyond > 0) {
+            return "checkpoints beyond the log head (size " + size + "): entries were removed from the end";
+        }
+        return null;
+    }
+
     private byte[] root() {
         Iterator<byte[]> fromRight = range.descendingIterator();
         byte[] root = fromRight.next();

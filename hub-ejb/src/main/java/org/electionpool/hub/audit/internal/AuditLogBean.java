@@ -29,6 +29,7 @@ import org.electionpool.hub.api.audit.FsckReport;
 import org.electionpool.hub.api.audit.MerkleTree;
 import org.electionpool.hub.audit.domain.AuditLeaf;
 import org.electionpool.hub.audit.domain.LogScan;
+import org.electionpool.hub.audit.domain.NodeKey;
 import org.electionpool.hub.api.audit.SignedNote;
 import org.electionpool.hub.api.organizations.OrganizationKind;
 import org.electionpool.hub.api.problem.HubException;
@@ -165,7 +166,7 @@ public class AuditLogBean implements AuditService {
         java.util.Set<Long> wanted = new java.util.LinkedHashSet<>();
         byte[] placeholder = new byte[MerkleTree.HASH_SIZE];
         computation.apply((level, index) -> {
-            wanted.add(nodeKey(level, index));
+            wanted.add(NodeKey.of(level, index));
             return placeholder;
         });
         java.util.Map<Long, byte[]> stored = new java.util.HashMap<>();
@@ -181,25 +182,23 @@ public class AuditLogBean implements AuditService {
             }
             jakarta.persistence.Query query = em.createNativeQuery(sql.toString());
             for (int i = 0; i < chunk.size(); i++) {
-                query.setParameter(2 * i + 1, (int) (chunk.get(i) >>> 56)).setParameter(2 * i + 2, chunk.get(i) & NODE_INDEX_MASK);
+                query.setParameter(2 * i + 1, NodeKey.level(chunk.get(i))).setParameter(2 * i + 2, NodeKey.index(chunk.get(i)));
             }
             for (Object row : query.getResultList()) {
                 Object[] r = (Object[]) row;
-                stored.put(nodeKey(((Number) r[0]).intValue(), ((Number) r[1]).longValue()), B64D.decode((String) r[2]));
+                stored.put(NodeKey.of(((Number) r[0]).intValue(), ((Number) r[1]).longValue()), B64D.decode((String) r[2]));
             }
         }
         // A hash the dry run did not name (it cannot today) is read on its own rather than trusted
         // to the assumption; a hash that is not stored fails the read with NoResultException.
         return computation.apply((level, index) -> {
-            byte[] hash = stored.get(nodeKey(level, index));
+            byte[] hash = stored.get(NodeKey.of(level, index));
             return hash != null ? hash : node(level, index);
         });
     }
 
     /** Most (level, index) pairs one query asks for. */
     static final int NODES_PER_QUERY = 64;
-
-    private static final long NODE_INDEX_MASK = (1L << 56) - 1;
 
     private byte[] node(int level, long index) {
         Object hash = em.createNativeQuery("select hash from audit_node where level = ?1 and node_index = ?2")
@@ -306,7 +305,7 @@ public class AuditLogBean implements AuditService {
                     return bad(size, index, scan.checkpointsChecked(), index, "entry missing");
                 }
                 String problem = scan.accept(((String) r[1]).getBytes(StandardCharsets.UTF_8), (String) r[2], (String) r[3],
-                        (level, node) -> nodes.get(nodeKey(level, node)), notes.get(index + 1));
+                        (level, node) -> nodes.get(NodeKey.of(level, node)), notes.get(index + 1));
                 if (problem != null) {
                     return bad(size, index, scan.checkpointsChecked(), index, problem);
                 }
@@ -321,13 +320,10 @@ public class AuditLogBean implements AuditService {
                         + " (select count(*) from audit_checkpoint where size >= 1 and size <= ?1),"
                         + " (select count(*) from audit_node where level = 0 and node_index >= ?1)")
                 .setParameter(1, size).getSingleResult();
-        if (((Number) tail[0]).longValue() > 0 || ((Number) tail[3]).longValue() > 0) {
-            return bad(size, expected, checkpoints, size, "entries beyond the log head (size " + size
-                    + "): the head was moved back");
-        }
-        if (((Number) tail[1]).longValue() > 0) {
-            return bad(size, expected, checkpoints, size, "checkpoints beyond the log head (size " + size
-                    + "): entries were removed from the end");
+        String beyond = LogScan.tailProblem(size, ((Number) tail[0]).longValue(), ((Number) tail[3]).longValue(),
+                ((Number) tail[1]).longValue());
+        if (beyond != null) {
+            return bad(size, expected, checkpoints, size, beyond);
         }
         if (((Number) tail[2]).longValue() != size) {
             return bad(size, expected, checkpoints, firstMissingCheckpoint(size), "a checkpoint is missing");
@@ -351,7 +347,7 @@ public class AuditLogBean implements AuditService {
      * The stored subtree hashes that complete at a leaf index in [from, to): one range query per
      * level, so the check reads O(log n) rows per batch of entries, not one query per node.
      *
-     * @return (level, node index) → hash, keyed by {@link #nodeKey}
+     * @return (level, node index) → hash, keyed by {@link NodeKey}
      */
     private java.util.Map<Long, byte[]> nodesCompletedIn(long from, long to) {
         java.util.Map<Long, byte[]> nodes = new java.util.HashMap<>();
@@ -364,17 +360,10 @@ public class AuditLogBean implements AuditService {
                             + " and node_index >= ?2 and node_index <= ?3")
                     .setParameter(1, level).setParameter(2, span[0]).setParameter(3, span[1]).getResultList()) {
                 Object[] r = (Object[]) row;
-                nodes.put(nodeKey(level, ((Number) r[0]).longValue()), B64D.decode((String) r[1]));
+                nodes.put(NodeKey.of(level, ((Number) r[0]).longValue()), B64D.decode((String) r[1]));
             }
         }
         return nodes;
-    }
-
-    private static long nodeKey(int level, long index) {
-        if (level < 0 || level > 63 || index < 0 || index > NODE_INDEX_MASK) {
-            throw new IllegalArgumentException("no subtree (" + level + ", " + index + ") in a log of this size");
-        }
-        return ((long) level << 56) | index;
     }
 
     private static FsckReport bad(long size, long checked, long checkpoints, long index, String problem) {

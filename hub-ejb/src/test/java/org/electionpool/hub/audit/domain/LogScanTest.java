@@ -138,4 +138,28 @@ class LogScanTest {
         assertNull(LogScan.nodesCompletedIn(3, 9, 15), "leaves 8-15 end at 15, outside [9, 15)");
         assertArrayEquals(new long[] {1, 1}, LogScan.nodesCompletedIn(3, 9, 16));
     }
+
+    @Test
+    void whatLiesBeyondTheHeadIsNamed() {
+        assertNull(LogScan.tailProblem(10, 0, 0, 0));
+        assertTrue(LogScan.tailProblem(10, 1, 0, 0).contains("head was moved back"));
+        assertTrue(LogScan.tailProblem(10, 0, 1, 0).contains("head was moved back"));
+        assertTrue(LogScan.tailProblem(10, 0, 0, 1).contains("removed from the end"));
+    }
+
+    @Test
+    void nodeKeysRoundTripAndRefuseWhatDoesNotFit() {
+        for (int level : new int[] {0, 1, 20, 63}) {
+            for (long index : new long[] {0, 1, 123_456_789, NodeKey.MAX_INDEX}) {
+                long key = NodeKey.of(level, index);
+                assertEquals(level, NodeKey.level(key));
+                assertEquals(index, NodeKey.index(key));
+            }
+        }
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> NodeKey.of(64, 0));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> NodeKey.of(-1, 0));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> NodeKey.of(0, NodeKey.MAX_INDEX + 1));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> NodeKey.of(0, -1));
+    }
 }

@@ -21,13 +21,11 @@ class HubConfigurationTest {
     }
 
     private static HubConfiguration configured(String mode, String issuer, String keystore, String password) {
-        HubConfiguration c = new HubConfiguration();
+        HubConfiguration c = unvalidatedDev();
         c.modeValue = mode;
         c.issuerValue = issuer;
         c.keystorePathValue = Optional.ofNullable(keystore);
         c.keystorePasswordValue = Optional.ofNullable(password);
-        c.devKeysDirValue = Optional.empty();
-        c.auditOriginValue = Optional.empty();
         c.serverDataDir = "/srv/wildfly/data";
         c.validate();
         return c;
