@@ -13,6 +13,7 @@ import java.util.List;
 import org.electionpool.hub.api.organizations.IsoCountry;
 import org.electionpool.hub.api.organizations.OrganizationId;
 import org.electionpool.hub.api.problem.FieldViolation;
+import org.electionpool.hub.api.time.InstantWindow;
 
 /**
  * An authority's new case ({@code POST /api/v1/cases}). Field-level rules are Bean Validation
@@ -47,7 +48,7 @@ public record CreateCaseRequest(
         @NotNull @Pattern(regexp = OrganizationId.PATTERN, message = "must be an organisation id") String addressee,
         @NotBlank @Size(max = 128) String reference,
         @NotBlank @Size(max = 300) String title,
-        Instant issuedAt,
+        @InstantWindow Instant issuedAt,
         @Valid Official issuingOfficial,
         @Email @Size(max = 320) String contact,
         @Size(max = 2000) String legalBasis,
@@ -60,7 +61,7 @@ public record CreateCaseRequest(
         @NotNull Priority priority,
         @NotNull @Pattern(regexp = "CLEAR|GREEN|AMBER|AMBER\\+STRICT|RED", message = "must be a TLP 2.0 marking") String tlp,
         @Pattern(regexp = "[a-z0-9][a-z0-9-]{1,62}[a-z0-9]", message = "must be an election id such as fi-parliamentary-2027") String election,
-        Instant deadline,
+        @InstantWindow Instant deadline,
         @NotEmpty @Size(max = 100) List<@NotNull @Valid ItemRequest> items) {
 
     /**

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import org.electionpool.hub.api.organizations.IsoCountry;
+import org.electionpool.hub.api.time.InstantWindow;
 
 /**
  * The platform's response to one item ({@code PUT /api/v1/cases/{id}/items/{n}/response}).
@@ -17,7 +18,7 @@ import org.electionpool.hub.api.organizations.IsoCountry;
  * @param tcoReason     required for {@link Outcome#CANNOT_COMPLY}, refused otherwise
  * @param statement     the statement of reasons, shaped like the DSA Transparency Database's
  */
-public record ItemResponseRequest(@NotNull Outcome outcome, @NotNull Instant actionTakenAt, TcoReason tcoReason,
+public record ItemResponseRequest(@NotNull Outcome outcome, @NotNull @InstantWindow Instant actionTakenAt, TcoReason tcoReason,
                                   @NotNull @Valid Statement statement) {
 
     /**

@@ -47,7 +47,13 @@ public class CaseItem {
     @Column(name = "tco_reason", length = 32)
     private TcoReason tcoReason;
 
-    @Column(name = "statement", length = 8000)
+    /**
+     * Longest statement JSON the column holds (V11): the statement's fields at their longest,
+     * every character escaped as a six-character unicode escape, fit with room to spare.
+     */
+    public static final int STATEMENT_JSON_LENGTH = 40_000;
+
+    @Column(name = "statement", length = STATEMENT_JSON_LENGTH)
     private String statementJson;
 
     @Column(name = "responded_at")

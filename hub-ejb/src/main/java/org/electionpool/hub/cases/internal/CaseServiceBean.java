@@ -37,11 +37,13 @@ import org.electionpool.hub.api.organizations.OrganizationId;
 import org.electionpool.hub.api.organizations.OrganizationKind;
 import org.electionpool.hub.api.organizations.OrganizationStatus;
 import org.electionpool.hub.api.problem.FieldViolation;
+import org.electionpool.hub.api.time.InstantWindow;
 import org.electionpool.hub.api.problem.HubException;
 import org.electionpool.hub.api.problem.ProblemType;
 import org.electionpool.hub.api.security.Caller;
 import org.electionpool.hub.audit.internal.AuditLogBean;
 import org.electionpool.hub.cases.domain.CaseItem;
+import org.electionpool.hub.cases.domain.ItemNormalizer;
 import org.electionpool.hub.cases.domain.IllegalTransitionException;
 import org.electionpool.hub.cases.domain.TakedownCase;
 import org.electionpool.hub.cases.domain.UnansweredItemsException;
@@ -93,6 +95,13 @@ public class CaseServiceBean implements CaseService {
         if (addressee.isEmpty() || addressee.get().kind() != OrganizationKind.PLATFORM
                 || addressee.get().status() != OrganizationStatus.ACTIVE) {
             violations.add(new FieldViolation("addressee", "must be an active platform"));
+        }
+        for (int i = 0; i < request.items().size(); i++) {
+            CreateCaseRequest.ItemRequest item = request.items().get(i);
+            if (!ItemNormalizer.fits(item.type(), ItemNormalizer.normalize(item.type(), item.value()))) {
+                violations.add(new FieldViolation("items[" + i + "].value", "must be at most "
+                        + ItemNormalizer.MAX_VALUE_LENGTH + " characters once normalised (lower case can be longer)"));
+            }
         }
         Instant now = clock.instant();
         if (request.deadline() != null && !request.deadline().isAfter(now)) {
@@ -179,8 +188,8 @@ public class CaseServiceBean implements CaseService {
     private static String[] decodeCursor(String cursor) {
         try {
             String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
-            if (parts.length == 2 && CaseId.parse(parts[1]).isPresent()) {
-                Instant.parse(parts[0]);
+            if (parts.length == 2 && CaseId.parse(parts[1]).isPresent()
+                    && InstantWindow.Bounds.contains(Instant.parse(parts[0]))) {
                 return parts;
             }
         } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
@@ -222,9 +231,12 @@ public class CaseServiceBean implements CaseService {
             throw new HubException(ProblemType.FORBIDDEN, "Only the addressed platform responds to items.");
         }
         Instant now = clock.instant();
+        String statement = CaseAssembler.JSONB.toJson(request.statement());
+        if (statement.length() > CaseItem.STATEMENT_JSON_LENGTH) { // cannot happen within the field limits; never a 500
+            throw HubException.invalidField("statement", "is too long once encoded as JSON");
+        }
         try {
-            c.respond(item, request.outcome(), request.actionTakenAt(), request.tcoReason(),
-                    CaseAssembler.JSONB.toJson(request.statement()), now);
+            c.respond(item, request.outcome(), request.actionTakenAt(), request.tcoReason(), statement, now);
         } catch (IndexOutOfBoundsException e) {
             throw HubException.notFound("Item");
         } catch (IllegalTransitionException e) {

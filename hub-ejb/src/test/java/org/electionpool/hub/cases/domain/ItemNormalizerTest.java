@@ -1,7 +1,9 @@
 package org.electionpool.hub.cases.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.electionpool.hub.api.cases.ItemType;
 import org.junit.jupiter.api.Test;
@@ -43,5 +45,30 @@ class ItemNormalizerTest {
     void unparsableUrlsAreKeptAsSent() {
         assertEquals("CONTENT_URL:not a url", n(ItemType.CONTENT_URL, "not a url"));
         assertEquals("PLATFORM_CONTENT_ID:AbC-1", n(ItemType.PLATFORM_CONTENT_ID, "AbC-1"));
+    }
+
+    @Test
+    void aValueThatLowerCasingLengthensPastTheLimitDoesNotFit() {
+        String dotted = "\u0130".repeat(ItemNormalizer.MAX_VALUE_LENGTH); // İ lower-cases to i + U+0307
+        for (ItemType type : new ItemType[] {ItemType.ACCOUNT, ItemType.HASHTAG, ItemType.CONTENT_HASH}) {
+            String normalized = n(type, dotted);
+            assertEquals(type.name().length() + 1 + 2 * ItemNormalizer.MAX_VALUE_LENGTH, normalized.length());
+            assertFalse(ItemNormalizer.fits(type, normalized), type.name());
+        }
+        assertFalse(ItemNormalizer.fits(ItemType.CONTENT_URL,
+                n(ItemType.CONTENT_URL, "http://" + "\u0130".repeat(1100) + "/p")), "a host that lower-cases longer");
+        assertFalse(ItemNormalizer.fits(ItemType.CONTENT_URL,
+                n(ItemType.CONTENT_URL, "http://social.example/" + "a".repeat(2048 - 22))), "http becomes https");
+    }
+
+    @Test
+    void aValueAtTheLimitFitsAndSoDoesItsNormalisedForm() {
+        for (ItemType type : ItemType.values()) {
+            String value = "a".repeat(ItemNormalizer.MAX_VALUE_LENGTH);
+            String normalized = n(type, value);
+            assertTrue(ItemNormalizer.fits(type, normalized), type.name());
+            assertTrue(normalized.length() <= 2100, "case_item.normalized is varchar(2100)");
+        }
+        assertTrue(ItemNormalizer.fits(ItemType.ACCOUNT, n(ItemType.ACCOUNT, "@" + "\u0130".repeat(1024))));
     }
 }

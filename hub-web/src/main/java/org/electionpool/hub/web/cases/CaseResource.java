@@ -18,7 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,6 +36,7 @@ import org.electionpool.hub.api.cases.TransitionRequest;
 import org.electionpool.hub.api.problem.HubException;
 import org.electionpool.hub.api.problem.ProblemType;
 import org.electionpool.hub.api.security.Caller;
+import org.electionpool.hub.api.time.InstantWindow;
 import org.electionpool.hub.web.security.CallerContext;
 
 /**
@@ -232,11 +232,8 @@ public class CaseResource {
         return Boolean.valueOf(parse(name, value, "true|false"));
     }
 
+    /** The hub's one parser of instant parameters: RFC 3339, inside {@link InstantWindow}. */
     private static Instant parseInstant(String name, String value) {
-        try {
-            return java.time.OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new HubException(ProblemType.INVALID_PARAMETER, name + " must be an RFC 3339 date-time.");
-        }
+        return InstantWindow.Bounds.parameter(name, value);
     }
 }
