@@ -144,7 +144,9 @@ class StrictBindingTest {
     @ValueSource(strings = {"1", "3", "2147483647", "-2147483648", "0", "1e2", "null"})
     void anIntegralNumberInRangeIsAccepted(String fine) {
         JsonObject message = Json.createObjectBuilder().add("text", "Which account?").add("item", json(fine)).build();
-        assertDoesNotThrow(() -> StrictBinding.check(message, MessageRequest.class)); // @Positive decides the sign
+        // @Positive decides the sign. 1e2 is integral here; over HXP/1 it never arrives so: the
+        // envelope's JSON library reads it as the double 100.0, which is refused (StrictInputIT).
+        assertDoesNotThrow(() -> StrictBinding.check(message, MessageRequest.class));
     }
 
     /** Each bounded integer type has its own range; primitives refuse null. */
