@@ -26,7 +26,7 @@ import org.electionpool.hub.api.time.InstantWindow;
  * @param addressee             the platform's organisation id
  * @param reference             the authority's file number (TCO Annex I section A)
  * @param title                 a short human title
- * @param issuedAt              when the authority issued the order or notice
+ * @param issuedAt              when the authority issued the order or notice, inside {@link InstantWindow}
  * @param issuingOfficial       who issued it (DSA Art. 9(2)(a): the identity of the issuing authority)
  * @param contact               where the platform can follow up: e-mail address
  * @param legalBasis            the legal provision infringed or relied on (DSA Art. 9(2)(a)(i))
@@ -39,7 +39,7 @@ import org.electionpool.hub.api.time.InstantWindow;
  * @param priority              urgency; drives the default deadline
  * @param tlp                   Traffic Light Protocol 2.0 marking
  * @param election              the election it concerns, e.g. {@code fi-parliamentary-2027}
- * @param deadline              an explicit deadline, or {@code null} for the kind's default
+ * @param deadline              an explicit deadline inside {@link InstantWindow}, or {@code null} for the kind's default
  * @param items                 what the case is about: 1 to 100 items
  */
 public record CreateCaseRequest(

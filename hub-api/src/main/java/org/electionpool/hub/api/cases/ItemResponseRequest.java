@@ -14,7 +14,8 @@ import org.electionpool.hub.api.time.InstantWindow;
  * The platform's response to one item ({@code PUT /api/v1/cases/{id}/items/{n}/response}).
  *
  * @param outcome       what was done
- * @param actionTakenAt when it was done (DSA Art. 9(1): "the effect given to the order … and the time")
+ * @param actionTakenAt when it was done (DSA Art. 9(1): "the effect given to the order … and the time"), inside
+ *                      {@link InstantWindow}
  * @param tcoReason     required for {@link Outcome#CANNOT_COMPLY}, refused otherwise
  * @param statement     the statement of reasons, shaped like the DSA Transparency Database's
  */
