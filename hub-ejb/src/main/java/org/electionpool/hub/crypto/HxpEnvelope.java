@@ -25,6 +25,9 @@ import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.util.JSONArrayUtils;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import com.nimbusds.jwt.JWTClaimsSet;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.text.ParseException;
@@ -175,11 +178,20 @@ public final class HxpEnvelope {
     }
 
     private static String decodeJson(String base64url, int depth, String what) {
-        String json;
+        byte[] bytes;
         try {
-            json = new String(Base64.getUrlDecoder().decode(base64url), StandardCharsets.UTF_8);
+            bytes = Base64.getUrlDecoder().decode(base64url);
         } catch (IllegalArgumentException e) {
             throw new HubException(ProblemType.HXP_MALFORMED, "The " + what + " is not valid base64url.");
+        }
+        String json;
+        try {
+            // RFC 8259 §8.1 / RFC 7515 §5.2: the octets must be UTF-8; a lenient decoder would turn
+            // bad octets into U+FFFD and the hub would store something other than what was signed.
+            json = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new HubException(ProblemType.HXP_MALFORMED, "The " + what + " is not valid UTF-8.");
         }
         try {
             StrictJson.checkObject(json, depth);
@@ -191,11 +203,13 @@ public final class HxpEnvelope {
 
     private String decrypt(String compactJwe) {
         String[] parts = split(compactJwe, 5, "JWE");
-        checkMembers(decodeJson(parts[0], MAX_HEADER_DEPTH, "JWE header"), JWE_HEADER_ALLOWED, "JWE header");
+        Map<String, Object> raw = checkMembers(decodeJson(parts[0], MAX_HEADER_DEPTH, "JWE header"),
+                JWE_HEADER_ALLOWED, "JWE header");
+        checkRawJweHeader(raw);
         JWEObject jwe;
         try {
             jwe = JWEObject.parse(compactJwe);
-        } catch (ParseException e) {
+        } catch (ParseException | RuntimeException e) {
             throw new HubException(ProblemType.HXP_MALFORMED, "The JWE cannot be parsed.");
         }
         JWEHeader header = jwe.getHeader();
@@ -231,17 +245,53 @@ public final class HxpEnvelope {
     private static Map<String, Object> jsonObject(String json, String what) {
         try {
             return JSONObjectUtils.parse(json);
-        } catch (ParseException e) {
+        } catch (ParseException | RuntimeException e) {
             throw new HubException(ProblemType.HXP_MALFORMED, "The " + what + " is not a JSON object.");
         }
     }
 
-    private static void checkMembers(String json, Set<String> allowed, String what) {
-        for (String name : jsonObject(json, what).keySet()) {
+    private static Map<String, Object> checkMembers(String json, Set<String> allowed, String what) {
+        Map<String, Object> members = jsonObject(json, what);
+        for (String name : members.keySet()) {
             if (!allowed.contains(name)) {
                 throw new HubException(ProblemType.HXP_HEADER_REFUSED, what + " parameter '" + refusedName(name)
                         + "' is not accepted.");
             }
+        }
+        return members;
+    }
+
+    /**
+     * Checks the JWE header as received, before Nimbus builds objects from it: {@code alg} and
+     * {@code enc} must be the one HXP/1 pair, and {@code epk} must be a public EC P-256 key with
+     * exactly {@code kty}, {@code crv}, {@code x} and {@code y} (RFC 7518 §4.6.1.1) — no private
+     * part, no other key type. Nimbus would otherwise throw unchecked exceptions for some of these
+     * inputs, which must never reach the fallback mapper.
+     */
+    private static void checkRawJweHeader(Map<String, Object> header) {
+        if (!JWEAlgorithm.ECDH_ES_A256KW.getName().equals(header.get("alg"))) {
+            throw new HubException(ProblemType.HXP_HEADER_REFUSED,
+                    "JWE alg must be ECDH-ES+A256KW (the hub's encryption keys are EC P-256).");
+        }
+        if (!EncryptionMethod.A256GCM.getName().equals(header.get("enc"))) {
+            throw new HubException(ProblemType.HXP_HEADER_REFUSED, "JWE enc must be A256GCM.");
+        }
+        for (String name : List.of("kid", "cty", "typ", "apu", "apv")) {
+            if (header.containsKey(name) && !(header.get(name) instanceof String)) {
+                throw new HubException(ProblemType.HXP_MALFORMED, "JWE header parameter " + name + " must be a string.");
+            }
+        }
+        if (!header.containsKey("epk")) {
+            return; // nothing to agree a key with: the decryption fails (hxp-undecryptable)
+        }
+        if (!(header.get("epk") instanceof Map<?, ?> key)) {
+            throw new HubException(ProblemType.HXP_HEADER_REFUSED, "JWE epk must be the sender's ephemeral EC public key.");
+        }
+        if (!Set.of("kty", "crv", "x", "y").equals(key.keySet()) || !"EC".equals(key.get("kty"))
+                || !"P-256".equals(key.get("crv")) || !(key.get("x") instanceof String x) || !(key.get("y") instanceof String y)
+                || !BASE64URL.matcher(x).matches() || !BASE64URL.matcher(y).matches()) {
+            throw new HubException(ProblemType.HXP_HEADER_REFUSED,
+                    "JWE epk must be a public EC P-256 key: exactly kty EC, crv P-256, x and y.");
         }
     }
 
@@ -274,11 +324,23 @@ public final class HxpEnvelope {
 
     private OpenedRequest verify(String compactJws, IncomingRequest request, SenderKeys senders, ReplayGuard replay) {
         String[] parts = split(compactJws, 3, "JWS");
-        checkMembers(decodeJson(parts[0], MAX_HEADER_DEPTH, "JWS header"), JWS_HEADER_ALLOWED, "JWS header");
+        if (parts[2].isEmpty()) {
+            throw new HubException(ProblemType.HXP_MALFORMED, "The JWS carries no signature (an unsecured JWT).");
+        }
+        Map<String, Object> rawHeader = checkMembers(decodeJson(parts[0], MAX_HEADER_DEPTH, "JWS header"),
+                JWS_HEADER_ALLOWED, "JWS header");
+        if (!(rawHeader.get("alg") instanceof String alg) || !Hxp.JWS_ALGORITHMS.contains(alg)) {
+            throw new HubException(ProblemType.HXP_HEADER_REFUSED, "JWS alg must be one of " + Hxp.JWS_ALGORITHMS + ".");
+        }
+        for (String name : List.of("kid", "typ")) {
+            if (rawHeader.containsKey(name) && !(rawHeader.get(name) instanceof String)) {
+                throw new HubException(ProblemType.HXP_MALFORMED, "JWS header parameter " + name + " must be a string.");
+            }
+        }
         JWSObject jws;
         try {
             jws = JWSObject.parse(compactJws);
-        } catch (ParseException e) {
+        } catch (ParseException | RuntimeException e) {
             throw new HubException(ProblemType.HXP_MALFORMED, "The JWS cannot be parsed.");
         }
         JWSHeader header = jws.getHeader();
@@ -296,7 +358,7 @@ public final class HxpEnvelope {
         JWTClaimsSet claims;
         try {
             claims = JWTClaimsSet.parse(claimsJson);
-        } catch (ParseException e) {
+        } catch (ParseException | RuntimeException e) {
             throw new HubException(ProblemType.HXP_MALFORMED, "The claims set cannot be parsed.");
         }
 
@@ -337,14 +399,12 @@ public final class HxpEnvelope {
         } else if (body != null) {
             throw new HubException(ProblemType.HXP_CLAIMS_INVALID, request.method() + " requests carry no body claim.");
         }
-        if (senders.encryptionKey(issuer).isEmpty()) {
-            throw new HubException(ProblemType.HXP_NO_ENCRYPTION_KEY,
-                    "The issuer has no active encryption key the answer could be sealed to.");
-        }
+        String replyKey = senders.encryptionKey(issuer).orElseThrow(() -> new HubException(
+                ProblemType.HXP_NO_ENCRYPTION_KEY, "The issuer has no active encryption key the answer could be sealed to."));
         Object sub = claims.getClaim("sub");
         String principal = sub instanceof String s && !s.isBlank() && s.length() <= 256 ? s : header.getKeyID();
         return new OpenedRequest(new Caller(issuer, key.kind(), principal, Caller.Channel.API), jti, bodyJson,
-                compactJws, claims.getIssueTime().toInstant(), clock.instant());
+                compactJws, claims.getIssueTime().toInstant(), clock.instant(), replyKey);
     }
 
     private static boolean verifies(JWSObject jws, String jwkJson) {

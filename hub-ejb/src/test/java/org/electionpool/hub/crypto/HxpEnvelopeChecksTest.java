@@ -123,6 +123,32 @@ class HxpEnvelopeChecksTest {
         }
     }
 
+    /** @return the UTF-8 of {@code text} with the first {@code #} replaced by raw {@code octets} */
+    private static byte[] withBytes(String text, byte[] octets) {
+        String marked = text.contains("#") ? text : text.replaceFirst("\\{", "{\"x\":\"#\",");
+        int at = marked.indexOf('#');
+        byte[] head = marked.substring(0, at).getBytes(StandardCharsets.UTF_8);
+        byte[] tail = marked.substring(at + 1).getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[head.length + octets.length + tail.length];
+        System.arraycopy(head, 0, out, 0, head.length);
+        System.arraycopy(octets, 0, out, head.length, octets.length);
+        System.arraycopy(tail, 0, out, head.length + octets.length, tail.length);
+        return out;
+    }
+
+    /** A JWS over exactly these payload octets (and a header given as ISO-8859-1 text of its octets, or UTF-8 JSON). */
+    private static String signRawBytes(String headerJson, byte[] payload) {
+        try {
+            byte[] headerOctets = headerJson.chars().allMatch(c -> c < 0x100)
+                    ? headerJson.getBytes(StandardCharsets.ISO_8859_1) : headerJson.getBytes(StandardCharsets.UTF_8);
+            String input = Base64URL.encode(headerOctets) + "." + Base64URL.encode(payload);
+            return input + "." + new ECDSASigner(sigKey).sign(new JWSHeader(JWSAlgorithm.ES256),
+                    input.getBytes(StandardCharsets.US_ASCII));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String toHub(String plaintext, String cty) {
         try {
             JWEHeader.Builder h = new JWEHeader.Builder(JWEAlgorithm.ECDH_ES_A256KW, EncryptionMethod.A256GCM)
@@ -198,7 +224,58 @@ class HxpEnvelopeChecksTest {
                 refused("unknown hub kid", ProblemType.HXP_UNDECRYPTABLE,
                         v -> post(jweWithHeader(jweHeader("").replace(hubEncKey.getKeyID(), "nope")))),
                 refused("garbage ciphertext", ProblemType.HXP_UNDECRYPTABLE, v -> post(jweWithHeader(jweHeader(
-                        ",\"epk\":" + hubEncKey.toPublicJWK().toJSONString())))),
+                        ",\"epk\":{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":\"" + hubEncKey.getX() + "\",\"y\":\""
+                                + hubEncKey.getY() + "\"}")))),
+                // Issue 10 item 2: headers Nimbus threw unchecked exceptions for (500 before).
+                refused("JWE alg none", ProblemType.HXP_HEADER_REFUSED,
+                        v -> post(jweWithHeader(jweHeader("").replace("ECDH-ES+A256KW", "none")))),
+                refused("JWE alg not a string", ProblemType.HXP_HEADER_REFUSED,
+                        v -> post(jweWithHeader(jweHeader("").replace("\"ECDH-ES+A256KW\"", "7")))),
+                refused("JWE without alg", ProblemType.HXP_HEADER_REFUSED,
+                        v -> post(jweWithHeader(jweHeader("").replace("\"alg\":\"ECDH-ES+A256KW\",", "")))),
+                refused("JWE enc null", ProblemType.HXP_HEADER_REFUSED,
+                        v -> post(jweWithHeader(jweHeader("").replace("\"A256GCM\"", "null")))),
+                refused("JWE kid a number", ProblemType.HXP_MALFORMED,
+                        v -> post(jweWithHeader(jweHeader("").replace("\"" + hubEncKey.getKeyID() + "\"", "12")))),
+                refused("JWE cty an object", ProblemType.HXP_MALFORMED,
+                        v -> post(jweWithHeader(jweHeader("").replace("\"JWT\"", "{}")))),
+                refused("epk of kty oct", ProblemType.HXP_HEADER_REFUSED,
+                        v -> post(jweWithHeader(jweHeader(",\"epk\":{\"kty\":\"oct\",\"k\":\"AAAA\"}")))),
+                refused("epk carrying d", ProblemType.HXP_HEADER_REFUSED, v -> {
+                    try {
+                        return post(jweWithHeader(jweHeader(",\"epk\":" + new com.nimbusds.jose.jwk.gen.ECKeyGenerator(
+                                com.nimbusds.jose.jwk.Curve.P_256).generate().toJSONString())));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }),
+                refused("epk with a kid", ProblemType.HXP_HEADER_REFUSED,
+                        v -> post(jweWithHeader(jweHeader(",\"epk\":" + hubEncKey.toPublicJWK().toJSONString())))),
+                refused("epk on P-384", ProblemType.HXP_HEADER_REFUSED, v -> post(jweWithHeader(jweHeader(
+                        ",\"epk\":{\"kty\":\"EC\",\"crv\":\"P-384\",\"x\":\"AAAA\",\"y\":\"AAAA\"}")))),
+                refused("epk a string", ProblemType.HXP_HEADER_REFUSED, v -> post(jweWithHeader(jweHeader(",\"epk\":\"x\"")))),
+                refused("epk x a number", ProblemType.HXP_HEADER_REFUSED, v -> post(jweWithHeader(jweHeader(
+                        ",\"epk\":{\"kty\":\"EC\",\"crv\":\"P-256\",\"x\":1,\"y\":\"AAAA\"}")))),
+                refused("JWS alg none", ProblemType.HXP_HEADER_REFUSED,
+                        v -> post(toHub(signRaw(header("").replace("ES256", "none"), claims().build().toString()), "JWT"))),
+                refused("JWS alg null", ProblemType.HXP_HEADER_REFUSED,
+                        v -> post(toHub(signRaw(header("").replace("\"ES256\"", "null"), claims().build().toString()), "JWT"))),
+                refused("JWS kid an array", ProblemType.HXP_MALFORMED, v -> post(toHub(signRaw(
+                        header("").replace("\"" + sigKey.getKeyID() + "\"", "[]"), claims().build().toString()), "JWT"))),
+                // Issue 10 item 4: octets that are not UTF-8 (a lenient decoder would store U+FFFD).
+                refused("claims with FF", ProblemType.HXP_MALFORMED, v -> post(toHub(signRawBytes(header(""),
+                        withBytes(claims().claim("x", "caf#").build().toString(), new byte[] {(byte) 0xFF})), "JWT"))),
+                refused("claims with overlong C0 AF", ProblemType.HXP_MALFORMED, v -> post(toHub(signRawBytes(header(""),
+                        withBytes(claims().build().toString(), new byte[] {(byte) 0xC0, (byte) 0xAF})), "JWT"))),
+                refused("claims with a surrogate ED A0 80", ProblemType.HXP_MALFORMED, v -> post(toHub(signRawBytes(header(""),
+                        withBytes(claims().build().toString(), new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})), "JWT"))),
+                refused("claims with truncated E2 82", ProblemType.HXP_MALFORMED, v -> post(toHub(signRawBytes(header(""),
+                        withBytes(claims().build().toString(), new byte[] {(byte) 0xE2, (byte) 0x82})), "JWT"))),
+                refused("JWE typ with FF", ProblemType.HXP_MALFORMED, v -> post(Base64URL.encode(withBytes(
+                        jweHeader(",\"typ\":\"#\""), new byte[] {(byte) 0xFF})) + ".AAAA.AAAAAAAAAAAAAAAA.AAAA.AAAAAAAAAAAAAAAAAAAAAA")),
+                refused("JWS header with FF", ProblemType.HXP_MALFORMED, v -> post(toHub(signRawBytes(
+                        new String(withBytes(header(",\"typ2\":\"#\""), new byte[] {(byte) 0xFF}), StandardCharsets.ISO_8859_1),
+                        claims().build().toString().getBytes(StandardCharsets.UTF_8)), "JWT"))),
                 refused("JWE without inner signature", ProblemType.HXP_MALFORMED,
                         v -> post(toHub(claims().build().toString(), "JWT"))),
                 refused("alg none inside", ProblemType.HXP_MALFORMED,

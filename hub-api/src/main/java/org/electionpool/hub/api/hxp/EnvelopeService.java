@@ -35,6 +35,15 @@ public interface EnvelopeService {
     String seal(OrganizationId recipient, String inReplyTo, int status, String json, boolean problem, String receipt);
 
     /**
+     * Seals the answer to an opened request to the encryption key the sender had when the envelope
+     * was opened ({@link OpenedRequest#replyKey()}): no database read, so a {@code 503} can be
+     * sealed while the database is down.
+     *
+     * @see #seal(OrganizationId, String, int, String, boolean, String)
+     */
+    String sealReply(OpenedRequest opened, int status, String json, boolean problem, String receipt);
+
+    /**
      * Seals a webhook delivery like an answer (docs/api.md, Webhooks): a JWS by the hub
      * ({@code typ} {@code hxp-response+jwt}, {@code status} 200, an {@code event} claim and no
      * {@code in_reply_to}) inside a JWE to the recipient's newest active encryption key.

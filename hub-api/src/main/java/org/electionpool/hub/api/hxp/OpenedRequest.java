@@ -12,7 +12,16 @@ import org.electionpool.hub.api.security.Caller;
  * @param evidence  the sender's compact JWS exactly as received (for the audit log)
  * @param issuedAt  the request's {@code iat}
  * @param receivedAt when the hub verified the envelope: the time the sender's key had to be valid at
+ * @param replyKey  the sender's newest active encryption key (public JWK JSON) when the envelope was
+ *                  opened: the answer is sealed to it without another database read, so an answer
+ *                  can be sealed even while the database is unavailable; {@code null} if unknown
  */
 public record OpenedRequest(Caller caller, String jti, String bodyJson, String evidence, Instant issuedAt,
-                            Instant receivedAt) {
+                            Instant receivedAt, String replyKey) {
+
+    /** An opened request whose reply key is looked up when the answer is sealed. */
+    public OpenedRequest(Caller caller, String jti, String bodyJson, String evidence, Instant issuedAt,
+                         Instant receivedAt) {
+        this(caller, jti, bodyJson, evidence, issuedAt, receivedAt, null);
+    }
 }

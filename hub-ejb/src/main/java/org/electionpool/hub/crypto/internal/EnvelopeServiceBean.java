@@ -120,6 +120,16 @@ public class EnvelopeServiceBean implements EnvelopeService {
     }
 
     @Override
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public String sealReply(OpenedRequest opened, int status, String json, boolean problem, String receipt) {
+        if (opened.replyKey() == null) {
+            return seal(opened.caller().organization(), opened.jti(), status, json, problem, receipt);
+        }
+        return envelope.seal(opened.replyKey(), opened.caller().organization(), opened.jti(), status, json, problem,
+                receipt);
+    }
+
+    @Override
     public String sealEvent(OrganizationId recipient, String eventJson) {
         String key = registry.encryptionKey(recipient)
                 .orElseThrow(() -> new IllegalStateException("no active encryption key for " + recipient));

@@ -19,7 +19,8 @@ import org.electionpool.hub.api.problem.ProblemType;
 /**
  * The first check on every request (HXP/1: "size limit" comes before everything else): a body
  * larger than {@code hub.http.max-body-bytes} (default 1 MiB) is refused with 413 — at once when
- * {@code Content-Length} says so, otherwise as soon as the stream passes the limit.
+ * {@code Content-Length} says so, otherwise as soon as the stream passes the limit. Runs after
+ * {@link RequestTargetFilter}, so the raw path it looks at is canonical.
  */
 @Provider
 @PreMatching
@@ -62,7 +63,7 @@ public class RequestBodyLimitFilter implements ContainerRequestFilter {
 
     /** API requests refused here never reach the envelope, so their refusal is recorded here. */
     private HubException refused(ContainerRequestContext request, HubException e) {
-        if (ApiPaths.isProtected(request.getUriInfo().getPath())) {
+        if (ApiPaths.isProtected(servletRequest.getRequestURI())) {
             envelopes.recordRefusal(org.electionpool.hub.api.audit.AuditContext.unauthenticated(), e.type().slug(),
                     e.type().status(), request.getMethod(), servletRequest.getRequestURI(), servletRequest.getRemoteAddr());
         }

@@ -37,6 +37,13 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
                 return problems.of(hub.type(), hub.getMessage(), hub.violations());
             }
         }
+        if (DatabaseFailures.isOutage(e)) {
+            // An outage is no bug: one line, no stack trace, and an answer the caller can act on.
+            LOG.warnf("Database unavailable, answered 503 (correlation id %s): %s", CorrelationId.of(request),
+                    e.getClass().getName());
+            return problems.unavailable("The hub's database is unavailable. Retry after "
+                    + DatabaseFailures.RETRY_AFTER_SECONDS + " s (creation is idempotent by clientRef).");
+        }
         LOG.errorf(e, "Unhandled exception, correlation id %s", CorrelationId.of(request));
         return problems.of(ProblemType.INTERNAL_ERROR,
                 "The hub failed to process the request. Quote the correlation_id to the operator.");

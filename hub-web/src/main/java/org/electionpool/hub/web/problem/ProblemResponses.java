@@ -34,6 +34,15 @@ public class ProblemResponses {
                 .build();
     }
 
+    /**
+     * @return a {@code 503 service-unavailable} answer with {@code Retry-After}
+     *         ({@link DatabaseFailures#RETRY_AFTER_SECONDS}), for a database outage
+     */
+    public Response unavailable(String detail) {
+        return Response.fromResponse(of(ProblemType.SERVICE_UNAVAILABLE, detail))
+                .header("Retry-After", String.valueOf(DatabaseFailures.RETRY_AFTER_SECONDS)).build();
+    }
+
     /** @return the problem document for the current request */
     public Problem problem(ProblemType type, String detail, List<FieldViolation> violations) {
         String path = request != null ? request.getRequestURI() : null;

@@ -24,9 +24,12 @@ public class ApiAccessFilter implements ContainerRequestFilter {
     @Inject
     CallerContext callers;
 
+    @Inject
+    jakarta.servlet.http.HttpServletRequest servletRequest;
+
     @Override
     public void filter(ContainerRequestContext request) {
-        if (ApiPaths.isProtected(request.getUriInfo().getPath()) && callers.current().isEmpty()) {
+        if (ApiPaths.isProtected(servletRequest.getRequestURI()) && callers.current().isEmpty()) {
             throw new HubException(ProblemType.HXP_UNAUTHENTICATED, "This endpoint needs an HXP/1 envelope.");
         }
     }

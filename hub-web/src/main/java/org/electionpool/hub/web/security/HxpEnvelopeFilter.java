@@ -21,7 +21,10 @@ import org.electionpool.hub.api.hxp.EnvelopeService;
 import org.electionpool.hub.api.hxp.IncomingRequest;
 import org.electionpool.hub.api.hxp.OpenedRequest;
 import org.electionpool.hub.api.problem.HubException;
+import org.electionpool.hub.api.problem.ProblemType;
 import org.electionpool.hub.web.http.ApiPaths;
+import org.electionpool.hub.web.problem.DatabaseFailures;
+import org.jboss.logging.Logger;
 
 /**
  * Opens the HXP/1 envelope of every {@code /api/v1/**} request before it is matched to a
@@ -51,9 +54,22 @@ public class HxpEnvelopeFilter implements ContainerRequestFilter {
     @Inject
     HttpServletRequest servletRequest;
 
+    private static final Logger LOG = Logger.getLogger(HxpEnvelopeFilter.class);
+
+    /** @return the hub's own refusal in the cause chain (the container may wrap it), or {@code null} */
+    private static HubException hubException(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof HubException hub) {
+                return hub;
+            }
+        }
+        return null;
+    }
+
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!ApiPaths.isProtected(request.getUriInfo().getPath())) {
+        // The raw path, canonical by now (RequestTargetFilter): the same text the container matches.
+        if (!ApiPaths.isProtected(servletRequest.getRequestURI())) {
             return;
         }
         String method = request.getMethod();
@@ -70,7 +86,18 @@ public class HxpEnvelopeFilter implements ContainerRequestFilter {
             }
             opened = envelopes.open(new IncomingRequest(method, target, request.getHeaderString(HttpHeaders.CONTENT_TYPE),
                     request.getHeaderString(HttpHeaders.AUTHORIZATION), body));
-        } catch (HubException e) {
+        } catch (RuntimeException failure) {
+            HubException e = hubException(failure);
+            if (e == null && DatabaseFailures.isOutage(failure)) {
+                throw failure; // the database is down: 503, and nothing to record the refusal in
+            }
+            if (e == null) {
+                // A parser threw something the envelope did not expect: the input is at fault, not the
+                // hub. Refused like any malformed envelope; logged without the payload.
+                LOG.warnf("Envelope check failed unexpectedly (%s); refused as hxp-malformed",
+                        failure.getClass().getName());
+                e = new HubException(ProblemType.HXP_MALFORMED, "The HXP/1 envelope cannot be read.");
+            }
             envelopes.recordRefusal(AuditContext.unauthenticated(), e.type().slug(), e.type().status(), method,
                     servletRequest.getRequestURI(), servletRequest.getRemoteAddr());
             throw e;

@@ -16,7 +16,12 @@ import org.electionpool.hub.api.hxp.Hxp;
 import org.electionpool.hub.api.hxp.OpenedRequest;
 import org.electionpool.hub.api.problem.Problem;
 import org.electionpool.hub.web.http.StrictJsonbResolver;
+import org.electionpool.hub.api.problem.ProblemType;
+import org.electionpool.hub.web.http.CorrelationId;
+import org.electionpool.hub.web.problem.DatabaseFailures;
 import org.electionpool.hub.web.problem.ProblemBodyWriter;
+import org.electionpool.hub.web.problem.ProblemResponses;
+import org.jboss.logging.Logger;
 
 /**
  * Seals every answer to a request whose envelope was opened — successes and problems alike
@@ -34,8 +39,13 @@ public class HxpResponseFilter implements ContainerResponseFilter {
 
     private static final MediaType JOSE = MediaType.valueOf(Hxp.MEDIA_TYPE);
 
+    private static final Logger LOG = Logger.getLogger(HxpResponseFilter.class);
+
     @EJB
     EnvelopeService envelopes;
+
+    @Inject
+    ProblemResponses problems;
 
     @EJB
     AuditService audit;
@@ -60,19 +70,63 @@ public class HxpResponseFilter implements ContainerResponseFilter {
         } else {
             json = StrictJsonbResolver.JSONB.toJson(entity);
         }
-        if (entity instanceof Problem p && response.getStatus() < 500) {
-            // Business code refused the request and rolled back: its only trace is this entry. A 5xx
-            // is no refusal of the request (and may follow a committed change), so it is not one.
-            envelopes.recordRefusal(AuditContext.of(opened), p.type().slug(), response.getStatus(), request.getMethod(),
-                    servletRequest.getRequestURI(), servletRequest.getRemoteAddr());
+        String receipt;
+        try {
+            if (entity instanceof Problem p && response.getStatus() < 500) {
+                // Business code refused the request and rolled back: its only trace is this entry. A 5xx
+                // is no refusal of the request (and may follow a committed change), so it is not one.
+                envelopes.recordRefusal(AuditContext.of(opened), p.type().slug(), response.getStatus(),
+                        request.getMethod(), servletRequest.getRequestURI(), servletRequest.getRemoteAddr());
+            }
+            receipt = response.getStatus() >= 500 ? null
+                    : audit.receipt(opened.caller().organization(), opened.jti(), opened.receivedAt())
+                            .map(StrictJsonbResolver.JSONB::toJson).orElse(null);
+        } catch (RuntimeException e) {
+            // The database failed after the business call: the answer becomes a sealed problem (never
+            // Undertow's HTML page). A 2xx had committed: the caller is told so, and a retry by
+            // clientRef (or a read) finds the change.
+            boolean committed = response.getStatus() < 300;
+            ProblemType type = DatabaseFailures.isOutage(e) ? ProblemType.SERVICE_UNAVAILABLE : ProblemType.INTERNAL_ERROR;
+            if (type == ProblemType.INTERNAL_ERROR) {
+                LOG.errorf(e, "Answer could not be completed, correlation id %s", CorrelationId.of(servletRequest));
+            } else {
+                LOG.warnf("Database unavailable after the business call, answered 503 (correlation id %s): %s",
+                        CorrelationId.of(servletRequest), e.getClass().getName());
+            }
+            String detail = committed
+                    ? "The request was carried out and is durable, but its audit receipt could not be read because the"
+                    + " database became unavailable. Read the resource, or retry after " + DatabaseFailures.RETRY_AFTER_SECONDS
+                    + " s with the same clientRef to get it with its receipt."
+                    : "The hub's database became unavailable while answering. Retry after "
+                    + DatabaseFailures.RETRY_AFTER_SECONDS + " s.";
+            Problem p = problems.problem(type, detail, java.util.List.of());
+            response.setStatus(type.status());
+            json = ProblemBodyWriter.toJson(p).build().toString();
+            problem = true;
+            receipt = null;
+            if (type == ProblemType.SERVICE_UNAVAILABLE) {
+                response.getHeaders().putSingle("Retry-After", String.valueOf(DatabaseFailures.RETRY_AFTER_SECONDS));
+            }
         }
-        String receipt = audit.receipt(opened.caller().organization(), opened.jti(), opened.receivedAt())
-                .map(StrictJsonbResolver.JSONB::toJson).orElse(null);
         if (response.getStatus() == 204) {
             response.setStatus(200); // a sealed answer always has a body; 204 would drop it
         }
-        String sealed = envelopes.seal(opened.caller().organization(), opened.jti(), response.getStatus(), json, problem,
-                receipt);
+        if (response.getStatus() == 503) {
+            response.getHeaders().putSingle("Retry-After", String.valueOf(DatabaseFailures.RETRY_AFTER_SECONDS));
+        }
+        String sealed;
+        try {
+            sealed = envelopes.sealReply(opened, response.getStatus(), json, problem, receipt);
+        } catch (RuntimeException e) {
+            // Sealing needs no database (the reply key came with the request); this is a real fault.
+            LOG.errorf(e, "Answer could not be sealed, correlation id %s", CorrelationId.of(servletRequest));
+            response.setStatus(500);
+            response.setEntity(problems.problem(ProblemType.INTERNAL_ERROR,
+                    "The hub failed to process the request. Quote the correlation_id to the operator.",
+                    java.util.List.of()), response.getEntityAnnotations(), ProblemBodyWriter.PROBLEM_JSON_TYPE);
+            response.getHeaders().putSingle("Content-Type", ProblemBodyWriter.PROBLEM_JSON);
+            return;
+        }
         response.setEntity(sealed, response.getEntityAnnotations(), JOSE);
         response.getHeaders().putSingle("Content-Type", Hxp.MEDIA_TYPE);
     }
