@@ -1,6 +1,8 @@
 package org.electionpool.hub.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.nimbusds.jose.EncryptionMethod;
 import com.nimbusds.jose.JOSEObjectType;
@@ -61,7 +63,7 @@ class EnvelopeAttackIT {
     @Deployment
     static EnterpriseArchive deployment() {
         return HubDeployment.earWithTests(EnvelopeAttackIT.class, DemoClients.class, HttpClientSupport.class,
-                ExpectedDatabase.class);
+                ExpectedDatabase.class, RawHttp.class, RawHttp.Answer.class, ServerLog.class);
     }
 
     private HxpCodec operator;
@@ -165,10 +167,170 @@ class EnvelopeAttackIT {
         long refusals = count("audit_entry where action = 'request.refused'");
         long organizations = count("organization");
         long replays = count("hxp_replay");
+        long log = ServerLog.mark();
         HttpClientSupport.assertProblem(HttpClientSupport.send(request), status, slug);
+        assertNoFallback(log);
         assertEquals(refusals + 1, count("audit_entry where action = 'request.refused'"), "exactly one refusal entry");
         assertEquals(organizations, count("organization"), "no organisation registered");
         assertEquals(replays, count("hxp_replay"), "no jti remembered for a refused request");
+    }
+
+    /**
+     * Issue 10: no hostile input may reach the fallback mapper. Its mark is a logged
+     * {@code Unhandled exception} (or an internal-error answer, which the status check excludes).
+     */
+    private static void assertNoFallback(long logMark) throws Exception {
+        String logged = ServerLog.since(logMark);
+        assertFalse(logged.contains("Unhandled exception") || logged.contains("Answer could not be"),
+                "a hostile request reached the fallback mapper:\n" + logged);
+    }
+
+    /** Sends raw HTTP and asserts a problem answer, the refusal entries it adds and that nothing else was stored. */
+    private RawHttp.Answer assertRawRefused(String head, byte[] body, int status, String slug, int refusalEntries)
+            throws Exception {
+        long refusals = count("audit_entry where action = 'request.refused'");
+        long cases = count("takedown_case");
+        long organizations = count("organization");
+        long log = ServerLog.mark();
+        RawHttp.Answer answer = RawHttp.send(head, body);
+        assertEquals(status, answer.status(), () -> head + " → " + answer.body());
+        assertEquals("application/problem+json", String.valueOf(answer.header("Content-Type")).split(";")[0].trim(), head);
+        assertTrue(answer.body().contains("\"type\":\"urn:electionpool:problem:" + slug + "\""), () -> head + " → " + answer.body());
+        assertEquals(refusals + refusalEntries, count("audit_entry where action = 'request.refused'"), head);
+        assertEquals(cases, count("takedown_case"), "no case stored");
+        assertEquals(organizations, count("organization"), "no organisation stored");
+        assertNoFallback(log);
+        return answer;
+    }
+
+    private static final byte[] PLAIN_CASE = "{\"clientRef\":\"x\"}".getBytes(StandardCharsets.UTF_8);
+
+    // ---- issue 10 item 1: one form of a path, decided before any filter -------------------------
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"/api;x/v1/cases", "/api/v1;/cases", "/api/v1/cases;x=1",
+            "/api%2Fv1/cases", "/api%2fv1%2fcases", "/%61pi/v1/cases", "//api/v1/cases", "/api//v1/cases",
+            "/api/./v1/cases", "/api/v1/../v1/cases", "/x/../api/v1/cases", "/API;x/v1/cases", "/api/v1/cases%00"})
+    void refusesEveryOtherFormOfAnApiPathAsAnHxpRefusalWithItsAuditEntry(String path) throws Exception {
+        assertRawRefused("POST " + path + " HTTP/1.1\nContent-Type: application/json\nContent-Length: " + PLAIN_CASE.length,
+                PLAIN_CASE, 400, "hxp-malformed", 1);
+    }
+
+    @Test
+    void refusesAMatrixParameterOnAGetBeforeItsQueryIsRead() throws Exception {
+        assertRawRefused("GET /api;/v1/inbox?limit=abc HTTP/1.1", null, 400, "hxp-malformed", 1);
+    }
+
+    @Test
+    void refusesOtherFormsOfPublicPathsWithoutAnAuditEntry() throws Exception {
+        assertRawRefused("GET /.well-known;x/jwks.json HTTP/1.1", null, 400, "malformed-request", 0);
+        assertRawRefused("GET /.well-known//jwks.json HTTP/1.1", null, 400, "malformed-request", 0);
+    }
+
+    @Test
+    void canonicalPublicPathsStillAnswer() throws Exception {
+        assertEquals(200, RawHttp.send("GET /.well-known/jwks.json HTTP/1.1", null).status());
+    }
+
+    // ---- issue 10 item 2: JWE headers Nimbus threw unchecked exceptions for --------------------
+
+    @Test
+    void rejectsJweAlgNoneAsAHeaderRefusal() throws Exception {
+        assertRefused(post(jweWithHeader(jweHeader("").replace("ECDH-ES+A256KW", "none"))), 400, "hxp-header-refused");
+    }
+
+    @Test
+    void rejectsASymmetricEphemeralKey() throws Exception {
+        assertRefused(post(jweWithHeader(jweHeader(",\"epk\":{\"kty\":\"oct\",\"k\":\"" + randomB64(32) + "\"}"))),
+                400, "hxp-header-refused");
+    }
+
+    @Test
+    void rejectsAnEphemeralKeyCarryingItsPrivatePart() throws Exception {
+        ECKey epk = new ECKeyGenerator(Curve.P_256).generate();
+        assertRefused(post(jweWithHeader(jweHeader(",\"epk\":" + epk.toJSONString()))), 400, "hxp-header-refused");
+    }
+
+    @Test
+    void rejectsAnRsaEphemeralKeyAndAnEpkThatIsNoObject() throws Exception {
+        assertRefused(post(jweWithHeader(jweHeader(",\"epk\":{\"kty\":\"RSA\",\"n\":\"AQAB\",\"e\":\"AQAB\"}"))),
+                400, "hxp-header-refused");
+        assertRefused(post(jweWithHeader(jweHeader(",\"epk\":[1]"))), 400, "hxp-header-refused");
+    }
+
+    @Test
+    void rejectsHeaderMembersOfTheWrongJsonType() throws Exception {
+        assertRefused(post(jweWithHeader(jweHeader("").replace("\"A256GCM\"", "[\"A256GCM\"]"))), 400, "hxp-header-refused");
+        assertRefused(post(jweWithHeader(jweHeader("").replace("\"JWT\"", "{}"))), 400, "hxp-malformed");
+    }
+
+    // ---- issue 10 item 4: only UTF-8, so what is stored is what was signed --------------------
+
+    private static byte[] claimsWith(byte[] octets, String claimsJson) {
+        String marked = claimsJson.replaceFirst("\\{", "{\"x\":\"caf#\",");
+        int at = marked.indexOf('#');
+        byte[] head = marked.substring(0, at).getBytes(StandardCharsets.UTF_8);
+        byte[] tail = marked.substring(at + 1).getBytes(StandardCharsets.UTF_8);
+        byte[] out = new byte[head.length + octets.length + tail.length];
+        System.arraycopy(head, 0, out, 0, head.length);
+        System.arraycopy(octets, 0, out, head.length, octets.length);
+        System.arraycopy(tail, 0, out, head.length + octets.length, tail.length);
+        return out;
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"FF", "C0AF", "EDA080", "E282", "F8888080", "80"})
+    void rejectsClaimsThatAreNotUtf8(String hex) throws Exception {
+        byte[] octets = java.util.HexFormat.of().parseHex(hex);
+        String input = b64(header("")) + "." + Base64URL.encode(claimsWith(octets, claims().build().toString()));
+        Base64URL signature = new ECDSASigner(operatorSigningKey).sign(new JWSHeader(JWSAlgorithm.ES256),
+                input.getBytes(StandardCharsets.US_ASCII));
+        assertRefused(post(toHub(input + "." + signature)), 400, "hxp-malformed");
+    }
+
+    @Test
+    void rejectsAJweTypThatIsNotUtf8() throws Exception {
+        byte[] header = jweHeader(",\"typ\":\"JOSE\"").getBytes(StandardCharsets.UTF_8);
+        int at = new String(header, StandardCharsets.UTF_8).indexOf("JOSE");
+        header[at] = (byte) 0xFF;
+        assertRefused(post(Base64URL.encode(header) + "." + randomB64(40) + "." + randomB64(12) + "." + randomB64(64)
+                + "." + randomB64(16)), 400, "hxp-malformed");
+    }
+
+    // ---- issue 10 item 8: the HTTP edge answers with problems -----------------------------------
+
+    @Test
+    void refusesMoreThan100HeaderFieldsWithAProblem() throws Exception {
+        StringBuilder head = new StringBuilder("GET /api/v1/organizations HTTP/1.1");
+        for (int i = 0; i < 150; i++) {
+            head.append("\nX-Filler-").append(i).append(": a");
+        }
+        assertRawRefused(head.toString(), null, 431, "headers-too-large", 1);
+    }
+
+    @Test
+    void refusesAHeaderBlockOver16KiBWithAProblem() throws Exception {
+        StringBuilder head = new StringBuilder("GET /api/v1/organizations HTTP/1.1");
+        for (int i = 0; i < 20; i++) {
+            head.append("\nX-Filler-").append(i).append(": ").append("a".repeat(10 * 1024));
+        }
+        assertRawRefused(head.toString(), null, 431, "headers-too-large", 1);
+    }
+
+    @Test
+    void answersTraceLikeAnyMethodNoResourceHas() throws Exception {
+        assertRawRefused("TRACE /.well-known/jwks.json HTTP/1.1", null, 405, "method-not-allowed", 0);
+        assertRawRefused("TRACE /api/v1/organizations HTTP/1.1", null, 401, "hxp-unauthenticated", 1);
+    }
+
+    @Test
+    void aContentLengthThatIsNoNumberNeverReachesTheHub() throws Exception {
+        // Undertow's parser answers a bare 400 and closes (documented in docs/protocol.md §3.4).
+        long refusals = count("audit_entry where action = 'request.refused'");
+        RawHttp.Answer answer = RawHttp.send("POST /api/v1/cases HTTP/1.1\nContent-Type: application/jose\nContent-Length: 1x",
+                new byte[0]);
+        assertEquals(400, answer.status());
+        assertEquals(refusals, count("audit_entry where action = 'request.refused'"));
     }
 
     // ---- the control ------------------------------------------------------------------------

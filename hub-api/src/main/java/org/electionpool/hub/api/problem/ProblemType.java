@@ -40,6 +40,8 @@ public enum ProblemType {
     ILLEGAL_TRANSITION("illegal-transition", 409, "Illegal transition"),
     /** The request body exceeds the size limit of the endpoint. */
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Payload too large"),
+    /** More header fields or a larger header block than the hub accepts (RFC 6585 §5). */
+    HEADERS_TOO_LARGE("headers-too-large", 431, "Request header fields too large"),
     /** The request's {@code Content-Type} is not accepted by the endpoint. */
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     /** HXP/1: the body or Authorization token is not a well-formed compact JWE/JWS with strict JSON inside. */

@@ -51,6 +51,7 @@ public class WebApplicationExceptionMapper implements ExceptionMapper<WebApplica
             case 406 -> ProblemType.NOT_ACCEPTABLE;
             case 409 -> ProblemType.CONFLICT;
             case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+            case 431 -> ProblemType.HEADERS_TOO_LARGE;
             case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
             case 503 -> ProblemType.SERVICE_UNAVAILABLE;
             default -> ProblemType.INTERNAL_ERROR;
