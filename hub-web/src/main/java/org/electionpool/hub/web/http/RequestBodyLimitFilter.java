@@ -2,9 +2,7 @@ package org.electionpool.hub.web.http;
 
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -12,7 +10,6 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.electionpool.hub.api.hxp.EnvelopeService;
 import org.electionpool.hub.api.problem.HubException;
 import org.electionpool.hub.api.problem.ProblemType;
 
@@ -35,11 +32,8 @@ public class RequestBodyLimitFilter implements ContainerRequestFilter {
     @ConfigProperty(name = MAX_BODY_BYTES, defaultValue = "1048576")
     long limit;
 
-    @EJB
-    EnvelopeService envelopes;
-
     @Inject
-    HttpServletRequest servletRequest;
+    EdgeRefusals refusals;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -63,10 +57,6 @@ public class RequestBodyLimitFilter implements ContainerRequestFilter {
 
     /** API requests refused here never reach the envelope, so their refusal is recorded here. */
     private HubException refused(ContainerRequestContext request, HubException e) {
-        if (ApiPaths.isProtected(servletRequest.getRequestURI())) {
-            envelopes.recordRefusal(org.electionpool.hub.api.audit.AuditContext.unauthenticated(), e.type().slug(),
-                    e.type().status(), request.getMethod(), servletRequest.getRequestURI(), servletRequest.getRemoteAddr());
-        }
-        return e;
+        return refusals.refuse(e, ApiPaths.isProtected(refusals.rawPath()));
     }
 }

@@ -1,7 +1,6 @@
 package org.electionpool.hub.web.http;
 
 import jakarta.annotation.Priority;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,8 +11,6 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Collections;
 import java.util.Optional;
-import org.electionpool.hub.api.audit.AuditContext;
-import org.electionpool.hub.api.hxp.EnvelopeService;
 import org.electionpool.hub.api.problem.HubException;
 import org.electionpool.hub.api.problem.ProblemType;
 
@@ -37,8 +34,8 @@ public class RequestHeaderLimitFilter implements ContainerRequestFilter {
     /** Largest header block, in bytes. */
     public static final int MAX_HEADER_BYTES = 16 * 1024;
 
-    @EJB
-    EnvelopeService envelopes;
+    @Inject
+    EdgeRefusals refusals;
 
     @Inject
     HttpServletRequest servletRequest;
@@ -49,12 +46,8 @@ public class RequestHeaderLimitFilter implements ContainerRequestFilter {
         if (why.isEmpty()) {
             return;
         }
-        HubException e = new HubException(ProblemType.HEADERS_TOO_LARGE, why.get());
-        if (ApiPaths.isProtected(servletRequest.getRequestURI())) {
-            envelopes.recordRefusal(AuditContext.unauthenticated(), e.type().slug(), e.type().status(),
-                    request.getMethod(), servletRequest.getRequestURI(), servletRequest.getRemoteAddr());
-        }
-        throw e;
+        throw refusals.refuse(new HubException(ProblemType.HEADERS_TOO_LARGE, why.get()),
+                ApiPaths.isProtected(refusals.rawPath()));
     }
 
     /** @return why the request's header block is over a limit, or empty */

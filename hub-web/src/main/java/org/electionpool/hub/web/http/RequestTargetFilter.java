@@ -1,18 +1,14 @@
 package org.electionpool.hub.web.http;
 
 import jakarta.annotation.Priority;
-import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
-import org.electionpool.hub.api.audit.AuditContext;
-import org.electionpool.hub.api.hxp.EnvelopeService;
 import org.electionpool.hub.api.problem.HubException;
 import org.electionpool.hub.api.problem.ProblemType;
 
@@ -30,25 +26,18 @@ import org.electionpool.hub.api.problem.ProblemType;
 @ApplicationScoped
 public class RequestTargetFilter implements ContainerRequestFilter {
 
-    @EJB
-    EnvelopeService envelopes;
-
     @Inject
-    HttpServletRequest servletRequest;
+    EdgeRefusals refusals;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String raw = servletRequest.getRequestURI();
+        String raw = refusals.rawPath();
         Optional<String> why = ApiPaths.whyNotCanonical(raw);
         if (why.isEmpty()) {
             return;
         }
-        if (ApiPaths.mayReachApi(raw)) {
-            HubException e = new HubException(ProblemType.HXP_MALFORMED, why.get());
-            envelopes.recordRefusal(AuditContext.unauthenticated(), e.type().slug(), e.type().status(),
-                    request.getMethod(), raw, servletRequest.getRemoteAddr());
-            throw e;
-        }
-        throw new HubException(ProblemType.MALFORMED_REQUEST, why.get());
+        boolean api = ApiPaths.mayReachApi(raw);
+        throw refusals.refuse(new HubException(api ? ProblemType.HXP_MALFORMED : ProblemType.MALFORMED_REQUEST,
+                why.get()), api);
     }
 }
