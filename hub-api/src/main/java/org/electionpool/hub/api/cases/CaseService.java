@@ -114,9 +114,17 @@ public interface CaseService {
     List<java.util.Map<String, Object>> statements(Caller caller, AuditContext context, java.time.Instant since);
 
     /**
-     * @param after the cursor of the last event read, or {@code null} for the beginning
+     * Reads the caller's own inbox stream. Cursors are opaque tokens naming a position in that
+     * stream only: the caller's events are numbered without gaps, whatever other organisations do.
+     *
+     * @param after the cursor of the last event read (an event's {@code cursor} or a page's
+     *              {@code next}), or {@code null} for the beginning
      * @param limit page size, 1–500
-     * @return the caller's inbox events after the cursor, oldest first
+     * @return the caller's inbox events after the cursor, oldest first; {@code next} is the last
+     *         event's cursor, or on an empty page {@code after} itself (the start token if it was null)
+     * @throws org.electionpool.hub.api.problem.HubException {@code INVALID_PARAMETER} for a limit out
+     *         of range, or an {@code after} the hub did not hand to the caller (not a token of the
+     *         current format, or beyond the caller's newest event)
      */
     InboxPage inbox(Caller caller, String after, int limit);
 }

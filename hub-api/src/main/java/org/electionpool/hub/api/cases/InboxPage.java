@@ -6,7 +6,8 @@ import java.util.List;
  * A page of inbox events, oldest first.
  *
  * @param events the events
- * @param next   the cursor to resume from: the last event's, or the request's own when empty
+ * @param next   the opaque cursor to resume from: the last event's, or when empty the request's own
+ *               (the start token when the request had none)
  */
 public record InboxPage(List<InboxEvent> events, String next) {
 }

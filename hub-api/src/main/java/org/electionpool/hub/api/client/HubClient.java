@@ -179,7 +179,7 @@ public final class HubClient {
         }
     }
 
-    /** GET {@code target} (path and query, e.g. {@code /api/v1/inbox?after=42}). */
+    /** GET {@code target} (path and query, e.g. {@code /api/v1/inbox?after=AQAAAAAAAAAq}, a cursor from an earlier page). */
     public HubResponse get(String target) {
         return send("GET", target, null);
     }

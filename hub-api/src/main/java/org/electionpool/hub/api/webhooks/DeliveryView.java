@@ -6,7 +6,7 @@ import java.time.Instant;
  * One delivery of the delivery log.
  *
  * @param id            the delivery's id
- * @param cursor        the inbox cursor of the event it carries
+ * @param cursor        the inbox cursor of the event it carries (the same opaque token as the inbox event's)
  * @param type          the event type
  * @param caseId        the case
  * @param url           where it goes (the webhook URL when it was enqueued)

@@ -45,6 +45,7 @@ import org.electionpool.hub.audit.internal.AuditLogBean;
 import org.electionpool.hub.cases.domain.CaseItem;
 import org.electionpool.hub.cases.domain.ItemNormalizer;
 import org.electionpool.hub.cases.domain.IllegalTransitionException;
+import org.electionpool.hub.cases.domain.InboxCursor;
 import org.electionpool.hub.cases.domain.TakedownCase;
 import org.electionpool.hub.cases.domain.UnansweredItemsException;
 import org.electionpool.hub.cases.domain.WrongSideException;
@@ -55,8 +56,9 @@ import org.electionpool.hub.system.internal.JdbcErrors;
 /**
  * The case exchange as a transactional EJB. Each method: load the case scoped to the caller's
  * organisation (a non-party gets {@code NOT_FOUND}, as for an id never issued), check the side,
- * change the aggregate, flush (optimistic locking), append the audit entry — whose index becomes
- * the inbox cursor of the events written next — all in one transaction.
+ * change the aggregate, flush (optimistic locking), append the audit entry, then write the inbox
+ * events under it (each recipient's next number in its own stream, {@link Inbox}) — all in one
+ * transaction.
  */
 @Stateless
 public class CaseServiceBean implements CaseService {
@@ -77,7 +79,7 @@ public class CaseServiceBean implements CaseService {
     Clock clock;
 
     @Inject
-    org.electionpool.hub.webhooks.internal.Outbox outbox;
+    Inbox inbox;
 
     @Inject
     Attachments attachments;
@@ -399,19 +401,17 @@ public class CaseServiceBean implements CaseService {
         if (limit < 1 || limit > MAX_INBOX) {
             throw new HubException(ProblemType.INVALID_PARAMETER, "limit must be 1-" + MAX_INBOX + ".");
         }
-        long cursor = -1;
+        String org = caller.organization().value();
+        InboxCursor cursor = InboxCursor.START;
         if (after != null) {
-            if (!after.matches("-1|0|[1-9][0-9]{0,17}")) {
-                throw new HubException(ProblemType.INVALID_PARAMETER, "after must be a cursor from a previous page.");
-            }
-            cursor = Long.parseLong(after);
+            // A position in the caller's own stream only: a token the hub never wrote, or one beyond
+            // the caller's newest event, is refused alike.
+            cursor = InboxCursor.parse(after).filter(c -> c.position() <= inbox.head(org))
+                    .orElseThrow(() -> new HubException(ProblemType.INVALID_PARAMETER,
+                            "after must be the cursor of an event or page of your inbox."));
         }
-        List<InboxEvent> events = new ArrayList<>();
-        for (Object[] r : cases.inbox(caller.organization(), cursor, limit)) {
-            events.add(new InboxEvent(String.valueOf(((Number) r[0]).longValue()), (String) r[1], (String) r[2],
-                    CaseStatus.valueOf((String) r[3]), (String) r[4], instant(r[5])));
-        }
-        String next = events.isEmpty() ? String.valueOf(cursor) : events.get(events.size() - 1).cursor();
+        List<InboxEvent> events = inbox.after(org, cursor, limit);
+        String next = events.isEmpty() ? cursor.token() : events.get(events.size() - 1).cursor();
         return new InboxPage(events, next);
     }
 
@@ -445,10 +445,8 @@ public class CaseServiceBean implements CaseService {
     }
 
     private void notifyParties(long auditIndex, TakedownCase c, String type, Caller caller, Instant now) {
-        for (OrganizationId party : List.of(c.authority(), c.addressee())) {
-            cases.event(auditIndex, party, c, type, caller.organization(), now);
-            outbox.enqueue(auditIndex, party.value(), c.id().value(), type, now);
-        }
+        inbox.record(auditIndex, List.of(c.authority().value(), c.addressee().value()), c.id().value(), type,
+                c.status(), caller.organization().value(), now);
     }
 
     private CaseView view(TakedownCase c, Caller caller, Instant now) {

@@ -22,7 +22,8 @@ import org.electionpool.hub.audit.internal.AuditLogBean;
  * deadline still passed and the clock still running; the version moves, so a concurrent change of
  * the case fails its optimistic lock instead of undoing the mark), then — in the same transaction
  * — the audit entry {@code case.overdue} (channel {@code SYSTEM}) and a {@code case.overdue} inbox
- * event for both parties, under that entry's index.
+ * event for both parties (each the next number of its own stream, {@link Inbox}), pointing to that
+ * entry.
  */
 @Stateless
 @LocalBean
@@ -43,7 +44,7 @@ public class DeadlineMarker {
     Clock clock;
 
     @Inject
-    org.electionpool.hub.webhooks.internal.Outbox outbox;
+    Inbox inbox;
 
     private static List<String> running() {
         List<String> running = new ArrayList<>();
@@ -82,13 +83,8 @@ public class DeadlineMarker {
         Instant deadline = toInstant(row[3]);
         long index = auditLog.append(WATCH, "case.overdue", CaseServiceBean.TARGET_TYPE, id,
                 Map.of("deadline", DateTimeFormatter.ISO_INSTANT.format(deadline)));
-        for (Object recipient : new Object[] {row[0], row[1]}) {
-            em.createNativeQuery("insert into case_event (audit_index, recipient_org, case_id, type, status, actor_org,"
-                            + " created_at) values (?1, ?2, ?3, 'case.overdue', ?4, 'hub', ?5)")
-                    .setParameter(1, index).setParameter(2, recipient).setParameter(3, id).setParameter(4, row[2])
-                    .setParameter(5, now).executeUpdate();
-            outbox.enqueue(index, (String) recipient, id, "case.overdue", now);
-        }
+        inbox.record(index, List.of((String) row[0], (String) row[1]), id, "case.overdue",
+                CaseStatus.valueOf((String) row[2]), "hub", now);
         return true;
     }
 

@@ -123,21 +123,4 @@ public class JpaCaseRepository {
                 .setParameter(1, digests).setParameter(2, c.id().value()).setParameter(3, party.value())
                 .setMaxResults(100).getResultList();
     }
-
-    /** Records one inbox event for a recipient, under the audit entry that the change wrote. */
-    public void event(long auditIndex, OrganizationId recipient, TakedownCase c, String type, OrganizationId actor, Instant now) {
-        em.createNativeQuery("insert into case_event (audit_index, recipient_org, case_id, type, status, actor_org,"
-                        + " created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-                .setParameter(1, auditIndex).setParameter(2, recipient.value()).setParameter(3, c.id().value())
-                .setParameter(4, type).setParameter(5, c.status().name()).setParameter(6, actor.value())
-                .setParameter(7, now).executeUpdate();
-    }
-
-    /** @return rows (audit_index, type, case_id, status, actor_org, created_at) after the cursor, oldest first */
-    @SuppressWarnings("unchecked")
-    public List<Object[]> inbox(OrganizationId recipient, long after, int limit) {
-        return em.createNativeQuery("select audit_index, type, case_id, status, actor_org, created_at from case_event"
-                        + " where recipient_org = ?1 and audit_index > ?2 order by audit_index")
-                .setParameter(1, recipient.value()).setParameter(2, after).setMaxResults(limit).getResultList();
-    }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.electionpool.hub.api.hxp.EnvelopeService;
 import org.electionpool.hub.api.organizations.OrganizationId;
+import org.electionpool.hub.cases.domain.InboxCursor;
 import org.electionpool.hub.system.internal.HubConfiguration;
 
 /**
@@ -57,7 +58,7 @@ public class DeliveryLedger {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Claimed> claimDue() {
         Instant now = clock.instant();
-        List<?> rows = em.createNativeQuery("select d.id, d.url, d.org_id, d.audit_index, d.type, d.case_id, e.status,"
+        List<?> rows = em.createNativeQuery("select d.id, d.url, d.org_id, e.seq, d.type, d.case_id, e.status,"
                         + " e.actor_org, e.created_at from webhook_delivery d join case_event e"
                         + " on e.audit_index = d.audit_index and e.recipient_org = d.org_id"
                         + " where d.status = 'PENDING' and d.next_attempt_at <= ?1 order by d.id")
@@ -73,7 +74,7 @@ public class DeliveryLedger {
             if (won != 1) {
                 continue; // another node took it
             }
-            String event = "{\"cursor\":\"" + ((Number) r[3]).longValue() + "\",\"type\":\"" + r[4] + "\",\"caseId\":\""
+            String event = "{\"cursor\":\"" + new InboxCursor(((Number) r[3]).longValue()).token() + "\",\"type\":\"" + r[4] + "\",\"caseId\":\""
                     + r[5] + "\",\"status\":\"" + r[6] + "\",\"actor\":\"" + r[7] + "\",\"at\":\""
                     + WebhookServiceBean.instant(r[8]) + "\"}"; // every member is a fixed-syntax token
             try {

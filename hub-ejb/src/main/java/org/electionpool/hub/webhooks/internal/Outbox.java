@@ -19,7 +19,8 @@ public class Outbox {
     /**
      * Enqueues the event for the recipient's webhook, if it has one; due at once.
      *
-     * @param auditIndex the event's cursor (its audit entry's index)
+     * @param auditIndex the index of the event's audit entry: with the recipient, it names the
+     *                   inbox event ({@code case_event}), whose own cursor the delivery carries
      * @param recipient  the organisation
      * @param caseId     the case
      * @param type       the event type

@@ -25,6 +25,7 @@ import org.electionpool.hub.api.webhooks.WebhookRequest;
 import org.electionpool.hub.api.webhooks.WebhookService;
 import org.electionpool.hub.api.webhooks.WebhookView;
 import org.electionpool.hub.audit.internal.AuditLogBean;
+import org.electionpool.hub.cases.domain.InboxCursor;
 import org.electionpool.hub.system.internal.HubConfiguration;
 
 /**
@@ -121,16 +122,18 @@ public class WebhookServiceBean implements WebhookService {
         if (status != null && !status.matches("PENDING|DELIVERED|DEAD")) {
             throw new HubException(ProblemType.INVALID_PARAMETER, "status must be PENDING, DELIVERED or DEAD.");
         }
-        List<?> rows = em.createNativeQuery("select id, audit_index, type, case_id, url, status, attempts, next_attempt_at,"
-                        + " last_status, last_error, delivered_at, created_at from webhook_delivery where org_id = ?1"
-                        + (status == null ? "" : " and status = ?2") + " order by id desc")
+        List<?> rows = em.createNativeQuery("select d.id, e.seq, d.type, d.case_id, d.url, d.status, d.attempts,"
+                        + " d.next_attempt_at, d.last_status, d.last_error, d.delivered_at, d.created_at"
+                        + " from webhook_delivery d join case_event e"
+                        + " on e.audit_index = d.audit_index and e.recipient_org = d.org_id where d.org_id = ?1"
+                        + (status == null ? "" : " and d.status = ?2") + " order by d.id desc")
                 .setParameter(1, caller.organization().value())
                 .setParameter(status == null ? 1 : 2, status == null ? caller.organization().value() : status)
                 .setMaxResults(limit).getResultList();
         List<DeliveryView> views = new ArrayList<>();
         for (Object row : rows) {
             Object[] r = (Object[]) row;
-            views.add(new DeliveryView(((Number) r[0]).longValue(), String.valueOf(((Number) r[1]).longValue()),
+            views.add(new DeliveryView(((Number) r[0]).longValue(), new InboxCursor(((Number) r[1]).longValue()).token(),
                     (String) r[2], (String) r[3], (String) r[4], (String) r[5], ((Number) r[6]).intValue(),
                     "PENDING".equals(r[5]) ? instant(r[7]) : null, r[8] == null ? null : ((Number) r[8]).intValue(),
                     (String) r[9], r[10] == null ? null : instant(r[10]), instant(r[11])));

@@ -1,0 +1,114 @@
+package org.electionpool.hub.cases.internal;
+
+import jakarta.ejb.EJBException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+import org.electionpool.hub.api.cases.CaseStatus;
+import org.electionpool.hub.api.cases.InboxEvent;
+import org.electionpool.hub.cases.domain.InboxCursor;
+import org.electionpool.hub.webhooks.internal.Outbox;
+
+/**
+ * The organisations' inbox streams ({@code case_event}) and their counters ({@code inbox_sequence}).
+ *
+ * <p>Invariant: each recipient's events carry the sequence numbers 1, 2, 3… with no gaps and
+ * nothing that depends on any other organisation's activity. {@link #record} assigns them in the
+ * caller's transaction by locking the recipient's counter row ({@code select … for update}) and
+ * advancing it; the lock is held to commit, so a recipient's numbers commit in increasing order (a
+ * reader resuming after {@code n} never skips an event that commits later) and a rollback returns
+ * the number with the event. It does not rely on any other lock (not the audit log's head).
+ * Counter rows are locked in organisation-id order, so two transactions never wait on each other
+ * in a cycle.
+ */
+@ApplicationScoped
+public class Inbox {
+
+    @PersistenceContext(unitName = "hub")
+    EntityManager em;
+
+    @Inject
+    InboxCounters counters;
+
+    @Inject
+    Outbox outbox;
+
+    /**
+     * Records one event for each recipient, in the caller's transaction, and enqueues its webhook
+     * delivery.
+     *
+     * @param auditIndex the index of the audit entry the change wrote (stored, never a cursor)
+     * @param recipients the organisations whose inboxes get the event
+     * @param caseId     the case
+     * @param type       the event type, e.g. {@code case.created}
+     * @param status     the case's state after the event
+     * @param actor      the organisation that caused it, or {@code hub}
+     * @param now        the time
+     */
+    public void record(long auditIndex, Collection<String> recipients, String caseId, String type, CaseStatus status,
+            String actor, Instant now) {
+        for (String recipient : new TreeSet<>(recipients)) {
+            long seq = next(recipient);
+            em.createNativeQuery("insert into case_event (audit_index, seq, recipient_org, case_id, type, status,"
+                            + " actor_org, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+                    .setParameter(1, auditIndex).setParameter(2, seq).setParameter(3, recipient)
+                    .setParameter(4, caseId).setParameter(5, type).setParameter(6, status.name())
+                    .setParameter(7, actor).setParameter(8, now).executeUpdate();
+            outbox.enqueue(auditIndex, recipient, caseId, type, now);
+        }
+    }
+
+    /** @return the next sequence number of {@code org}, its counter row locked until commit */
+    private long next(String org) {
+        Long last = lockCounter(org);
+        if (last == null) {
+            EJBException failed = null;
+            try {
+                counters.open(org);
+            } catch (EJBException e) {
+                failed = e; // most likely another transaction created it meanwhile: lock that one
+            }
+            last = lockCounter(org);
+            if (last == null) {
+                throw new IllegalStateException("no inbox counter for " + org, failed);
+            }
+        }
+        long seq = Math.addExact(last, 1);
+        em.createNativeQuery("update inbox_sequence set last_seq = ?1 where organization_id = ?2")
+                .setParameter(1, seq).setParameter(2, org).executeUpdate();
+        return seq;
+    }
+
+    private Long lockCounter(String org) {
+        List<?> rows = em.createNativeQuery("select last_seq from inbox_sequence where organization_id = ?1 for update")
+                .setParameter(1, org).getResultList();
+        return rows.isEmpty() ? null : ((Number) rows.get(0)).longValue();
+    }
+
+    /** @return the sequence number of the newest committed event of {@code org}; 0 when it has none */
+    public long head(String org) {
+        List<?> rows = em.createNativeQuery("select last_seq from inbox_sequence where organization_id = ?1")
+                .setParameter(1, org).getResultList();
+        return rows.isEmpty() ? 0 : ((Number) rows.get(0)).longValue();
+    }
+
+    /** @return at most {@code limit} events of {@code org} after {@code after}, oldest first */
+    public List<InboxEvent> after(String org, InboxCursor after, int limit) {
+        List<?> rows = em.createNativeQuery("select seq, type, case_id, status, actor_org, created_at from case_event"
+                        + " where recipient_org = ?1 and seq > ?2 order by seq")
+                .setParameter(1, org).setParameter(2, after.position()).setMaxResults(limit).getResultList();
+        List<InboxEvent> events = new ArrayList<>();
+        for (Object row : rows) {
+            Object[] r = (Object[]) row;
+            events.add(new InboxEvent(new InboxCursor(((Number) r[0]).longValue()).token(), (String) r[1],
+                    (String) r[2], CaseStatus.valueOf((String) r[3]), (String) r[4], CaseServiceBean.instantOf(r[5])));
+        }
+        return events;
+    }
+}
