@@ -98,9 +98,10 @@ public class CaseServiceBean implements CaseService {
                 || addressee.get().status() != OrganizationStatus.ACTIVE) {
             violations.add(new FieldViolation("addressee", "must be an active platform"));
         }
-        for (int i = 0; i < request.items().size(); i++) {
-            CreateCaseRequest.ItemRequest item = request.items().get(i);
-            if (!ItemNormalizer.fits(item.type(), ItemNormalizer.normalize(item.type(), item.value()))) {
+        List<CaseItem> items = request.items().stream()
+                .map(i -> new CaseItem(i.type(), i.value(), i.description(), AuditContext::sha256)).toList();
+        for (int i = 0; i < items.size(); i++) {
+            if (!ItemNormalizer.fits(items.get(i).type(), items.get(i).normalized())) {
                 violations.add(new FieldViolation("items[" + i + "].value", "must be at most "
                         + ItemNormalizer.MAX_VALUE_LENGTH + " characters once normalised (lower case can be longer)"));
             }
@@ -118,8 +119,6 @@ public class CaseServiceBean implements CaseService {
         if (existing.isPresent()) {
             return replay(caller, context, existing.get(), digest, now);
         }
-        List<CaseItem> items = request.items().stream()
-                .map(i -> new CaseItem(i.type(), i.value(), i.description(), AuditContext::sha256)).toList();
         TakedownCase created = new TakedownCase(CaseId.random(), caller.organization(), request, digest, items, now);
         try {
             cases.add(created);
@@ -406,11 +405,12 @@ public class CaseServiceBean implements CaseService {
         if (after != null) {
             // A position in the caller's own stream only: a token the hub never wrote, or one beyond
             // the caller's newest event, is refused alike.
-            cursor = InboxCursor.parse(after).filter(c -> c.position() <= inbox.head(org))
-                    .orElseThrow(() -> new HubException(ProblemType.INVALID_PARAMETER,
-                            "after must be the cursor of an event or page of your inbox."));
+            cursor = InboxCursor.parse(after).orElseThrow(CaseServiceBean::foreignCursor);
         }
         List<InboxEvent> events = inbox.after(org, cursor, limit);
+        if (events.isEmpty() && cursor.position() > inbox.head(org)) {
+            throw foreignCursor(); // a page with events proves the position exists: one read per poll
+        }
         String next = events.isEmpty() ? cursor.token() : events.get(events.size() - 1).cursor();
         return new InboxPage(events, next);
     }
@@ -442,6 +442,10 @@ public class CaseServiceBean implements CaseService {
         } catch (OptimisticLockException e) {
             throw new HubException(ProblemType.CONFLICT, "The case changed at the same time; read it again and retry.");
         }
+    }
+
+    private static HubException foreignCursor() {
+        return new HubException(ProblemType.INVALID_PARAMETER, "after must be the cursor of an event or page of your inbox.");
     }
 
     private void notifyParties(long auditIndex, TakedownCase c, String type, Caller caller, Instant now) {

@@ -9,7 +9,7 @@ import jakarta.persistence.PersistenceContext;
 
 /**
  * Creates an organisation's inbox counter row ({@code inbox_sequence}) when it has none yet — an
- * organisation registered after migration V11 — in a transaction of its own, so that two first
+ * organisation registered after migration V12 — in a transaction of its own, so that two first
  * events racing for it cannot abort the changes that carry them: the loser's insert fails on the
  * primary key in this inner transaction only, and both callers then lock the one row that exists.
  */

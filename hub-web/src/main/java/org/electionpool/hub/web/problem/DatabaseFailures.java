@@ -26,7 +26,6 @@ public final class DatabaseFailures {
     private static final Set<String> OUTAGE_CLASSES = Set.of(
             "jakarta.resource.ResourceException",
             "org.hibernate.exception.JDBCConnectionException",
-            "org.jboss.jca.core.spi.transaction.ConnectionCache",
             "org.h2.jdbc.JdbcSQLNonTransientConnectionException");
 
     private DatabaseFailures() {

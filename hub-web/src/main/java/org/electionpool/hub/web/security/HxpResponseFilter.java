@@ -104,9 +104,6 @@ public class HxpResponseFilter implements ContainerResponseFilter {
             json = ProblemBodyWriter.toJson(p).build().toString();
             problem = true;
             receipt = null;
-            if (type == ProblemType.SERVICE_UNAVAILABLE) {
-                response.getHeaders().putSingle("Retry-After", String.valueOf(DatabaseFailures.RETRY_AFTER_SECONDS));
-            }
         }
         if (response.getStatus() == 204) {
             response.setStatus(200); // a sealed answer always has a body; 204 would drop it
