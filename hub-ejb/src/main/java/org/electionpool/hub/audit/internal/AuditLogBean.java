@@ -50,7 +50,8 @@ import org.electionpool.hub.system.internal.HubConfiguration;
  */
 @Stateless
 @LocalBean
-public class AuditLogBean implements AuditService {
+@jakarta.ejb.Local({AuditService.class, org.electionpool.hub.audit.AuditLog.class})
+public class AuditLogBean implements AuditService, org.electionpool.hub.audit.AuditLog {
 
     private static final Base64.Encoder B64 = Base64.getEncoder();
     private static final Base64.Decoder B64D = Base64.getDecoder();
@@ -124,6 +125,19 @@ public class AuditLogBean implements AuditService {
         em.createNativeQuery("insert into audit_checkpoint (size, note, created_at) values (?1, ?2, ?3)")
                 .setParameter(1, size).setParameter(2, sign(size)).setParameter(3, now).executeUpdate();
         return index;
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public org.electionpool.hub.audit.AuditHandle append(org.electionpool.hub.audit.AuditEvent event) {
+        return new org.electionpool.hub.audit.AuditHandle(append(event.context(), event.action().action(), event.targetType(),
+                event.targetId(), event.details()));
+    }
+
+    @Override
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public org.electionpool.hub.audit.AuditHandle appendNow(org.electionpool.hub.audit.AuditEvent event) {
+        return append(event);
     }
 
     /**

@@ -17,7 +17,10 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.electionpool.hub.api.audit.AuditAction;
 import org.electionpool.hub.api.audit.AuditContext;
+import org.electionpool.hub.audit.AuditEvent;
+import org.electionpool.hub.audit.AuditLog;
 import org.electionpool.hub.audit.domain.RefusalBudget;
 import org.electionpool.hub.system.internal.HubConfiguration;
 import org.jboss.logging.Logger;
@@ -57,7 +60,7 @@ public class RefusalThrottle {
     Clock clock;
 
     @EJB
-    AuditLogBean auditLog;
+    AuditLog auditLog;
 
     private RefusalBudget budget;
 
@@ -122,7 +125,7 @@ public class RefusalThrottle {
             details.put("first_at", s.firstAt().toString());
             details.put("last_at", s.lastAt().toString());
             details.put("reasons", new LinkedHashMap<>(s.reasons()));
-            auditLog.appendNow(AuditContext.unauthenticated(), "request.refused.throttled", null, null, details);
+            auditLog.appendNow(new AuditEvent(AuditContext.unauthenticated(), AuditAction.REQUEST_REFUSED_THROTTLED, null, null, details));
             LOG.warnf("%d refusals of unauthenticated requests from %s in the minute from %s were summarised, not"
                     + " recorded one by one", s.count(), s.address(), s.windowStart());
         }

@@ -41,7 +41,9 @@ import org.electionpool.hub.api.time.InstantWindow;
 import org.electionpool.hub.api.problem.HubException;
 import org.electionpool.hub.api.problem.ProblemType;
 import org.electionpool.hub.api.security.Caller;
-import org.electionpool.hub.audit.internal.AuditLogBean;
+import org.electionpool.hub.api.audit.AuditAction;
+import org.electionpool.hub.audit.AuditEvent;
+import org.electionpool.hub.audit.AuditLog;
 import org.electionpool.hub.cases.domain.CaseItem;
 import org.electionpool.hub.cases.domain.ItemNormalizer;
 import org.electionpool.hub.cases.domain.IllegalTransitionException;
@@ -73,7 +75,7 @@ public class CaseServiceBean implements CaseService {
     OrganizationRepository organizations;
 
     @Inject
-    AuditLogBean auditLog;
+    AuditLog auditLog;
 
     @Inject
     Clock clock;
@@ -134,8 +136,8 @@ public class CaseServiceBean implements CaseService {
         details.put("addressee", created.addressee().value());
         details.put("items", created.items().size());
         details.put("priority", created.priority().name());
-        long index = auditLog.append(context, "case.created", TARGET_TYPE, created.id().value(), details);
-        notifyParties(index, created, "case.created", caller, now);
+        long index = auditLog.append(new AuditEvent(context, AuditAction.CASE_CREATED, TARGET_TYPE, created.id().value(), details)).index();
+        notifyParties(index, created, AuditAction.CASE_CREATED, caller, now);
         return new Created(view(created, caller, now), true);
     }
 
@@ -144,14 +146,14 @@ public class CaseServiceBean implements CaseService {
             throw new HubException(ProblemType.ALREADY_EXISTS,
                     "This clientRef was already used for a different case; use a new clientRef for a new case.");
         }
-        auditLog.append(context, "case.create.replayed", TARGET_TYPE, existing.id().value(), Map.of());
+        auditLog.append(new AuditEvent(context, AuditAction.CASE_CREATE_REPLAYED, TARGET_TYPE, existing.id().value(), Map.of()));
         return new Created(view(existing, caller, now), false);
     }
 
     @Override
     public CaseView get(Caller caller, AuditContext context, CaseId id) {
         TakedownCase c = require(caller, id);
-        auditLog.append(context, "case.read", TARGET_TYPE, id.value(), Map.of());
+        auditLog.append(new AuditEvent(context, AuditAction.CASE_READ, TARGET_TYPE, id.value(), Map.of()));
         return view(c, caller, clock.instant());
     }
 
@@ -177,7 +179,7 @@ public class CaseServiceBean implements CaseService {
         List<TakedownCase> shown = more ? page.subList(0, limit) : page;
         List<CaseSummary> summaries = shown.stream().map(c -> CaseAssembler.toSummary(c, now)).toList();
         String next = more ? encodeCursor(shown.get(shown.size() - 1)) : null;
-        auditLog.append(context, "case.list.read", null, null, Map.of("count", summaries.size()));
+        auditLog.append(new AuditEvent(context, AuditAction.CASE_LIST_READ, null, null, Map.of("count", summaries.size())));
         return new CasePage(summaries, next);
     }
 
@@ -220,8 +222,8 @@ public class CaseServiceBean implements CaseService {
         details.put("action", request.action().name());
         details.put("from", from.name());
         details.put("to", c.status().name());
-        long index = auditLog.append(context, "case.transitioned", TARGET_TYPE, id.value(), details);
-        notifyParties(index, c, "case.transitioned", caller, now);
+        long index = auditLog.append(new AuditEvent(context, AuditAction.CASE_TRANSITIONED, TARGET_TYPE, id.value(), details)).index();
+        notifyParties(index, c, AuditAction.CASE_TRANSITIONED, caller, now);
         return view(c, caller, now);
     }
 
@@ -249,8 +251,8 @@ public class CaseServiceBean implements CaseService {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("item", item);
         details.put("outcome", request.outcome().name());
-        long index = auditLog.append(context, "case.item.responded", TARGET_TYPE, id.value(), details);
-        notifyParties(index, c, "case.responded", caller, now);
+        long index = auditLog.append(new AuditEvent(context, AuditAction.CASE_ITEM_RESPONDED, TARGET_TYPE, id.value(), details)).index();
+        notifyParties(index, c, AuditAction.CASE_ITEM_RESPONDED, caller, now);
         return view(c, caller, now);
     }
 
@@ -264,9 +266,9 @@ public class CaseServiceBean implements CaseService {
             throw HubException.invalidField("item", "the case has no such item");
         }
         flush();
-        long index = auditLog.append(context, "case.message.posted", TARGET_TYPE, id.value(),
-                request.item() == null ? Map.of() : Map.of("item", request.item()));
-        notifyParties(index, c, "case.message", caller, now);
+        long index = auditLog.append(new AuditEvent(context, AuditAction.CASE_MESSAGE_POSTED, TARGET_TYPE, id.value(),
+                request.item() == null ? Map.of() : Map.of("item", request.item()))).index();
+        notifyParties(index, c, AuditAction.CASE_MESSAGE_POSTED, caller, now);
         int number = c.thread().size();
         return CaseAssembler.toView(number, c.thread().get(number - 1));
     }
@@ -274,7 +276,7 @@ public class CaseServiceBean implements CaseService {
     @Override
     public List<MessageView> messages(Caller caller, AuditContext context, CaseId id) {
         TakedownCase c = require(caller, id);
-        auditLog.append(context, "case.messages.read", TARGET_TYPE, id.value(), Map.of());
+        auditLog.append(new AuditEvent(context, AuditAction.CASE_MESSAGES_READ, TARGET_TYPE, id.value(), Map.of()));
         List<MessageView> thread = new ArrayList<>();
         for (int i = 0; i < c.thread().size(); i++) {
             thread.add(CaseAssembler.toView(i + 1, c.thread().get(i)));
@@ -303,7 +305,7 @@ public class CaseServiceBean implements CaseService {
         String sha256 = java.util.HexFormat.of().formatHex(Attachments.sha256(content));
         Optional<AttachmentView> existing = attachments.find(id, sha256);
         if (existing.isPresent()) {
-            auditLog.append(context, "case.attachment.replayed", TARGET_TYPE, id.value(), Map.of("sha256", sha256));
+            auditLog.append(new AuditEvent(context, AuditAction.CASE_ATTACHMENT_REPLAYED, TARGET_TYPE, id.value(), Map.of("sha256", sha256)));
             return new Attached(existing.get(), false);
         }
         org.electionpool.hub.crypto.HubKeys.AttachmentKey key = hubKeys.attachmentKey().orElseThrow(() -> new HubException(
@@ -320,8 +322,8 @@ public class CaseServiceBean implements CaseService {
         if (request.item() != null) {
             details.put("item", request.item());
         }
-        long index = auditLog.append(context, "case.attachment.added", TARGET_TYPE, id.value(), details);
-        notifyParties(index, c, "case.attachment", caller, now);
+        long index = auditLog.append(new AuditEvent(context, AuditAction.CASE_ATTACHMENT_ADDED, TARGET_TYPE, id.value(), details)).index();
+        notifyParties(index, c, AuditAction.CASE_ATTACHMENT_ADDED, caller, now);
         return new Attached(view, true);
     }
 
@@ -350,7 +352,7 @@ public class CaseServiceBean implements CaseService {
         if (!java.security.MessageDigest.isEqual(Attachments.sha256(content), java.util.HexFormat.of().parseHex(sha256))) {
             throw new IllegalStateException("attachment " + sha256 + " of " + id + " decrypts to other content");
         }
-        auditLog.append(context, "case.attachment.read", TARGET_TYPE, id.value(), Map.of("sha256", sha256));
+        auditLog.append(new AuditEvent(context, AuditAction.CASE_ATTACHMENT_READ, TARGET_TYPE, id.value(), Map.of("sha256", sha256)));
         return new AttachmentContent(stored.view(), Base64.getEncoder().encodeToString(content));
     }
 
@@ -385,7 +387,7 @@ public class CaseServiceBean implements CaseService {
             afterCreated = last.createdAt();
             afterId = last.id().value();
         }
-        auditLog.append(context, "case.statements.read", null, null, Map.of("count", statements.size()));
+        auditLog.append(new AuditEvent(context, AuditAction.CASE_STATEMENTS_READ, null, null, Map.of("count", statements.size())));
         return statements;
     }
 
@@ -448,8 +450,8 @@ public class CaseServiceBean implements CaseService {
         return new HubException(ProblemType.INVALID_PARAMETER, "after must be the cursor of an event or page of your inbox.");
     }
 
-    private void notifyParties(long auditIndex, TakedownCase c, String type, Caller caller, Instant now) {
-        inbox.record(auditIndex, List.of(c.authority().value(), c.addressee().value()), c.id().value(), type,
+    private void notifyParties(long auditIndex, TakedownCase c, AuditAction act, Caller caller, Instant now) {
+        inbox.record(auditIndex, List.of(c.authority().value(), c.addressee().value()), c.id().value(), act.eventType().orElseThrow(),
                 c.status(), caller.organization().value(), now);
     }
 

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.Map;
 import org.electionpool.hub.api.audit.AuditContext;
 import org.electionpool.hub.api.cases.CaseStatus;
-import org.electionpool.hub.audit.internal.AuditLogBean;
+import org.electionpool.hub.api.audit.AuditAction;
+import org.electionpool.hub.audit.AuditEvent;
+import org.electionpool.hub.audit.AuditLog;
 
 /**
  * Marks one case overdue, once per deadline: a conditional update (only if not yet marked, the
@@ -38,7 +40,7 @@ public class DeadlineMarker {
     EntityManager em;
 
     @Inject
-    AuditLogBean auditLog;
+    AuditLog auditLog;
 
     @Inject
     Clock clock;
@@ -81,9 +83,9 @@ public class DeadlineMarker {
         Object[] row = (Object[]) em.createNativeQuery("select authority_org, addressee_org, status, deadline"
                 + " from takedown_case where id = ?1").setParameter(1, id).getSingleResult();
         Instant deadline = toInstant(row[3]);
-        long index = auditLog.append(WATCH, "case.overdue", CaseServiceBean.TARGET_TYPE, id,
-                Map.of("deadline", DateTimeFormatter.ISO_INSTANT.format(deadline)));
-        inbox.record(index, List.of((String) row[0], (String) row[1]), id, "case.overdue",
+        long index = auditLog.append(new AuditEvent(WATCH, AuditAction.CASE_OVERDUE, CaseServiceBean.TARGET_TYPE, id,
+                Map.of("deadline", DateTimeFormatter.ISO_INSTANT.format(deadline)))).index();
+        inbox.record(index, List.of((String) row[0], (String) row[1]), id, AuditAction.CASE_OVERDUE.eventType().orElseThrow(),
                 CaseStatus.valueOf((String) row[2]), "hub", now);
         return true;
     }

@@ -23,7 +23,9 @@ import org.electionpool.hub.api.keys.KeyId;
 import org.electionpool.hub.api.keys.KeyUse;
 import org.electionpool.hub.api.organizations.OrganizationId;
 import org.electionpool.hub.api.organizations.OrganizationStatus;
-import org.electionpool.hub.audit.internal.AuditLogBean;
+import org.electionpool.hub.api.audit.AuditAction;
+import org.electionpool.hub.audit.AuditEvent;
+import org.electionpool.hub.audit.AuditLog;
 import org.electionpool.hub.audit.internal.RefusalThrottle;
 import org.electionpool.hub.crypto.HubKeys;
 import org.electionpool.hub.crypto.HxpEnvelope;
@@ -66,7 +68,7 @@ public class EnvelopeServiceBean implements EnvelopeService {
     EntityManager em;
 
     @Inject
-    AuditLogBean auditLog;
+    AuditLog auditLog;
 
     private HxpEnvelope envelope;
 
@@ -149,7 +151,7 @@ public class EnvelopeServiceBean implements EnvelopeService {
         fields.put("method", truncate(method == null ? "-" : method.toUpperCase(Locale.ROOT), 16));
         fields.put("path", truncate(path == null ? "-" : path, 512));
         fields.put("remote_address", truncate(remoteAddress == null ? "-" : remoteAddress, 64));
-        auditLog.append(context, "request.refused", null, null, fields);
+        auditLog.append(new AuditEvent(context, AuditAction.REQUEST_REFUSED, null, null, fields));
     }
 
     private static String truncate(String value, int max) {

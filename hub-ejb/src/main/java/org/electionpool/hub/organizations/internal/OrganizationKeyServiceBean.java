@@ -3,7 +3,9 @@ package org.electionpool.hub.organizations.internal;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.electionpool.hub.api.audit.AuditContext;
-import org.electionpool.hub.audit.internal.AuditLogBean;
+import org.electionpool.hub.api.audit.AuditAction;
+import org.electionpool.hub.audit.AuditEvent;
+import org.electionpool.hub.audit.AuditLog;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +45,7 @@ public class OrganizationKeyServiceBean implements OrganizationKeyService {
     HubKeys hubKeys;
 
     @Inject
-    AuditLogBean auditLog;
+    AuditLog auditLog;
 
     @Override
     public OrganizationKeyView add(AuditContext context, OrganizationId organization, AddKeyRequest request) {
@@ -78,7 +80,7 @@ public class OrganizationKeyServiceBean implements OrganizationKeyService {
         details.put("use", key.use().name());
         details.put("thumbprint", parsed.thumbprint());
         details.put("certified", request.csr() != null);
-        record(context, "key.added", organization, details);
+        record(context, AuditAction.KEY_ADDED, organization, details);
         return toView(key);
     }
 
@@ -90,7 +92,7 @@ public class OrganizationKeyServiceBean implements OrganizationKeyService {
         } catch (IllegalStateException e) {
             throw new HubException(ProblemType.CONFLICT, "Only an active key can be retired; this key is " + key.status() + ".");
         }
-        record(context, "key.retired", organization, Map.of("kid", kid.value()));
+        record(context, AuditAction.KEY_RETIRED, organization, Map.of("kid", kid.value()));
         return toView(key);
     }
 
@@ -102,7 +104,7 @@ public class OrganizationKeyServiceBean implements OrganizationKeyService {
         } catch (IllegalStateException e) {
             throw new HubException(ProblemType.CONFLICT, "The key is already revoked.");
         }
-        record(context, "key.revoked", organization, Map.of("kid", kid.value()));
+        record(context, AuditAction.KEY_REVOKED, organization, Map.of("kid", kid.value()));
         return toView(key);
     }
 
@@ -112,8 +114,8 @@ public class OrganizationKeyServiceBean implements OrganizationKeyService {
         return keys.findAll(organization).stream().map(OrganizationKeyServiceBean::toView).toList();
     }
 
-    private void record(AuditContext context, String action, OrganizationId organization, Map<String, Object> details) {
-        auditLog.append(context, action, OrganizationServiceBean.TARGET_TYPE, organization.value(), details);
+    private void record(AuditContext context, AuditAction action, OrganizationId organization, Map<String, Object> details) {
+        auditLog.append(new AuditEvent(context, action, OrganizationServiceBean.TARGET_TYPE, organization.value(), details));
     }
 
     private void requireOrganization(OrganizationId organization) {

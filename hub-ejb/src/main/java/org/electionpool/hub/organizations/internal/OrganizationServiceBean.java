@@ -4,7 +4,9 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.util.Map;
 import org.electionpool.hub.api.audit.AuditContext;
-import org.electionpool.hub.audit.internal.AuditLogBean;
+import org.electionpool.hub.api.audit.AuditAction;
+import org.electionpool.hub.audit.AuditEvent;
+import org.electionpool.hub.audit.AuditLog;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -34,7 +36,7 @@ public class OrganizationServiceBean implements OrganizationService {
     Clock clock;
 
     @Inject
-    AuditLogBean auditLog;
+    AuditLog auditLog;
 
     @Override
     public OrganizationView create(AuditContext context, CreateOrganizationRequest request) {
@@ -47,8 +49,8 @@ public class OrganizationServiceBean implements OrganizationService {
         } catch (DuplicateOrganizationException e) {
             throw new HubException(ProblemType.ALREADY_EXISTS, "An organisation with this id already exists.");
         }
-        auditLog.append(context, "organization.created", TARGET_TYPE, id.value(),
-                Map.of("kind", request.kind().name(), "country", request.country()));
+        auditLog.append(new AuditEvent(context, AuditAction.ORGANIZATION_CREATED, TARGET_TYPE, id.value(),
+                Map.of("kind", request.kind().name(), "country", request.country())));
         return OrganizationAssembler.toView(organization);
     }
 

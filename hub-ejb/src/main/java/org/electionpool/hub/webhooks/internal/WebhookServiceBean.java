@@ -24,7 +24,9 @@ import org.electionpool.hub.api.webhooks.DeliveryView;
 import org.electionpool.hub.api.webhooks.WebhookRequest;
 import org.electionpool.hub.api.webhooks.WebhookService;
 import org.electionpool.hub.api.webhooks.WebhookView;
-import org.electionpool.hub.audit.internal.AuditLogBean;
+import org.electionpool.hub.api.audit.AuditAction;
+import org.electionpool.hub.audit.AuditEvent;
+import org.electionpool.hub.audit.AuditLog;
 import org.electionpool.hub.cases.domain.InboxCursor;
 import org.electionpool.hub.system.internal.HubConfiguration;
 
@@ -39,7 +41,7 @@ public class WebhookServiceBean implements WebhookService {
     EntityManager em;
 
     @Inject
-    AuditLogBean auditLog;
+    AuditLog auditLog;
 
     @Inject
     HubConfiguration configuration;
@@ -58,7 +60,7 @@ public class WebhookServiceBean implements WebhookService {
             em.createNativeQuery("insert into webhook (org_id, url, registered_at) values (?1, ?2, ?3)")
                     .setParameter(1, org).setParameter(2, url).setParameter(3, now).executeUpdate();
         }
-        auditLog.append(context, "webhook.registered", "organization", org, Map.of("url", url));
+        auditLog.append(new AuditEvent(context, AuditAction.WEBHOOK_REGISTERED, "organization", org, Map.of("url", url)));
         return new WebhookView(url, now);
     }
 
@@ -111,7 +113,7 @@ public class WebhookServiceBean implements WebhookService {
         if (em.createNativeQuery("delete from webhook where org_id = ?1").setParameter(1, org).executeUpdate() == 0) {
             throw HubException.notFound("Webhook");
         }
-        auditLog.append(context, "webhook.removed", "organization", org, Map.of());
+        auditLog.append(new AuditEvent(context, AuditAction.WEBHOOK_REMOVED, "organization", org, Map.of()));
     }
 
     @Override

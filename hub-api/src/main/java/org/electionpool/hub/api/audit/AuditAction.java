@@ -1,0 +1,95 @@
+package org.electionpool.hub.api.audit;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The hub's one vocabulary of audited acts: the {@code action} member of every audit leaf and, for
+ * the acts that concern a case's parties, the {@code type} of the inbox event and webhook delivery
+ * written from the same act (docs/audit-log.md §2.3 lists them once).
+ *
+ * <p>Invariant: {@link #action()} and {@link #eventType()} are the exact strings on the wire today;
+ * no constant is renamed, since leaves already signed into the log and platforms' inbox readers
+ * hold them.
+ */
+public enum AuditAction {
+    /** An organisation was registered. */
+    ORGANIZATION_CREATED("organization.created", null),
+    /** A public key was registered. */
+    KEY_ADDED("key.added", null),
+    /** An active key was retired. */
+    KEY_RETIRED("key.retired", null),
+    /** A key was revoked. */
+    KEY_REVOKED("key.revoked", null),
+    /** A webhook was registered or replaced. */
+    WEBHOOK_REGISTERED("webhook.registered", null),
+    /** A webhook was removed. */
+    WEBHOOK_REMOVED("webhook.removed", null),
+    /** A case was opened; both parties are told. */
+    CASE_CREATED("case.created", "case.created"),
+    /** A create with a known {@code clientRef} returned the existing case. */
+    CASE_CREATE_REPLAYED("case.create.replayed", null),
+    /** A party read a case. */
+    CASE_READ("case.read", null),
+    /** A party listed its cases. */
+    CASE_LIST_READ("case.list.read", null),
+    /** A case changed state; both parties are told. */
+    CASE_TRANSITIONED("case.transitioned", "case.transitioned"),
+    /** The addressee answered items; both parties are told. */
+    CASE_ITEM_RESPONDED("case.item.responded", "case.responded"),
+    /** A party posted a message; both parties are told. */
+    CASE_MESSAGE_POSTED("case.message.posted", "case.message"),
+    /** A party read a case's messages. */
+    CASE_MESSAGES_READ("case.messages.read", null),
+    /** An attachment was added; both parties are told. */
+    CASE_ATTACHMENT_ADDED("case.attachment.added", "case.attachment"),
+    /** An attachment already held was sent again. */
+    CASE_ATTACHMENT_REPLAYED("case.attachment.replayed", null),
+    /** A party read an attachment. */
+    CASE_ATTACHMENT_READ("case.attachment.read", null),
+    /** A platform read its statements of reasons. */
+    CASE_STATEMENTS_READ("case.statements.read", null),
+    /** A deadline passed with the clock running; both parties are told. */
+    CASE_OVERDUE("case.overdue", "case.overdue"),
+    /** A reader took a range of entries. */
+    AUDIT_ENTRIES_READ("audit.entries.read", null),
+    /** An auditor took an evidence bundle. */
+    AUDIT_BUNDLE_READ("audit.bundle.read", null),
+    /** An auditor took an export. */
+    AUDIT_EXPORT_READ("audit.export.read", null),
+    /** The hub refused a request. */
+    REQUEST_REFUSED("request.refused", null),
+    /** Unauthenticated refusals over the per-address budget, counted. */
+    REQUEST_REFUSED_THROTTLED("request.refused.throttled", null);
+
+    private final String action;
+    private final String eventType;
+
+    AuditAction(String action, String eventType) {
+        this.action = action;
+        this.eventType = eventType;
+    }
+
+    /** @return the leaf's {@code action} string, e.g. {@code case.item.responded} */
+    public String action() {
+        return action;
+    }
+
+    /**
+     * @return the inbox event and webhook {@code type} written from this act (e.g.
+     *         {@code case.responded}), or empty for an act the parties are not told of
+     */
+    public Optional<String> eventType() {
+        return Optional.ofNullable(eventType);
+    }
+
+    /** @return the constant whose {@link #action()} is the given string */
+    public static Optional<AuditAction> ofAction(String action) {
+        return Arrays.stream(values()).filter(a -> a.action.equals(action)).findFirst();
+    }
+
+    @Override
+    public String toString() {
+        return action;
+    }
+}
