@@ -28,6 +28,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class AuditTamperIT {
 
+    private static final org.electionpool.hub.api.security.Caller HUB = new org.electionpool.hub.api.security.Caller(
+            new org.electionpool.hub.api.organizations.OrganizationId(\"hub-operator\"),
+            org.electionpool.hub.api.organizations.OrganizationKind.OPERATOR, \"it\", org.electionpool.hub.api.security.Caller.Channel.SYSTEM);
+
     @Deployment
     static EnterpriseArchive deployment() {
         return HubDeployment.earWithTests(AuditTamperIT.class, ExpectedDatabase.class, HttpClientSupport.class,
@@ -46,7 +50,7 @@ class AuditTamperIT {
         for (int i = 0; i < 4; i++) {
             assertEquals(401, HttpClientSupport.get(HttpClientSupport.HUB, "/api/v1/organizations").statusCode());
         }
-        FsckReport clean = audit.fsck();
+        FsckReport clean = audit.fsck(HUB);
         assertTrue(clean.ok(), clean.toString());
         assertEquals(clean.size(), clean.entriesChecked());
         assertEquals(clean.size(), clean.checkpointsChecked(), "one checkpoint per append, all verified");
@@ -80,14 +84,14 @@ class AuditTamperIT {
             throws Exception {
         write(sql, tampered, key);
         try {
-            FsckReport report = audit.fsck();
+            FsckReport report = audit.fsck(HUB);
             assertFalse(report.ok(), "tampering went unnoticed");
             assertEquals(expected, report.firstBadIndex(), report.toString());
             assertTrue(report.problem().contains(problemPart), report.problem());
         } finally {
             write(sql, original, key);
         }
-        assertTrue(audit.fsck().ok(), "clean again once restored");
+        assertTrue(audit.fsck(HUB).ok(), "clean again once restored");
     }
 
     @Test
@@ -126,14 +130,14 @@ class AuditTamperIT {
         long moved = Long.MAX_VALUE / 2 + index; // out of the way, then back
         write("update audit_entry set idx = ? where idx = ?", moved, index);
         try {
-            FsckReport report = audit.fsck();
+            FsckReport report = audit.fsck(HUB);
             assertFalse(report.ok());
             assertEquals(index, report.firstBadIndex(), report.toString());
             assertTrue(report.problem().contains("missing"), report.problem());
         } finally {
             write("update audit_entry set idx = ? where idx = ?", index, moved);
         }
-        assertTrue(audit.fsck().ok());
+        assertTrue(audit.fsck(HUB).ok());
     }
 
     @Test
@@ -151,17 +155,17 @@ class AuditTamperIT {
 
     @Test
     void aHeadMovedBackIsFoundAtTheFirstEntryBeyondIt() throws Exception {
-        long size = audit.fsck().size();
+        long size = audit.fsck(HUB).size();
         write("update audit_head set size = ? where id = ?", size - 1, 1);
         try {
-            FsckReport report = audit.fsck();
+            FsckReport report = audit.fsck(HUB);
             assertFalse(report.ok(), "a truncated view went unnoticed");
             assertEquals(size - 1, report.firstBadIndex(), report.toString());
             assertTrue(report.problem().contains("beyond the log head"), report.problem());
         } finally {
             write("update audit_head set size = ? where id = ?", size, 1);
         }
-        assertTrue(audit.fsck().ok());
+        assertTrue(audit.fsck(HUB).ok());
     }
 
     @Test
@@ -173,7 +177,7 @@ class AuditTamperIT {
             assertEquals(1, s.executeUpdate());
         }
         try {
-            FsckReport report = audit.fsck();
+            FsckReport report = audit.fsck(HUB);
             assertFalse(report.ok());
             assertEquals(index, report.firstBadIndex(), report.toString());
             assertTrue(report.problem().contains("checkpoint is missing"), report.problem());
@@ -186,6 +190,6 @@ class AuditTamperIT {
                 assertEquals(1, s.executeUpdate());
             }
         }
-        assertTrue(audit.fsck().ok());
+        assertTrue(audit.fsck(HUB).ok());
     }
 }

@@ -39,6 +39,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class RefusalThrottleIT {
 
+    private static final org.electionpool.hub.api.security.Caller HUB = new org.electionpool.hub.api.security.Caller(
+            new org.electionpool.hub.api.organizations.OrganizationId(\"hub-operator\"),
+            org.electionpool.hub.api.organizations.OrganizationKind.OPERATOR, \"it\", org.electionpool.hub.api.security.Caller.Channel.SYSTEM);
+
     @Deployment
     static EnterpriseArchive deployment() {
         return HubDeployment.earWithTests(RefusalThrottleIT.class, ExpectedDatabase.class);
@@ -112,6 +116,6 @@ class RefusalThrottleIT {
         assertEquals(12, details.getJsonObject("reasons").getInt("hxp-unauthenticated"));
 
         assertEquals(true, admit.invoke(throttle, address, "hxp-malformed"), "a flushed address starts afresh");
-        assertTrue(audit.fsck().ok(), "the log verifies with the summary in it");
+        assertTrue(audit.fsck(HUB).ok(), "the log verifies with the summary in it");
     }
 }

@@ -48,26 +48,28 @@ public interface AuditService {
      * latest checkpoint, the signed messages, and the acting organisations' historic keys. The read
      * itself is an audit entry ({@code audit.bundle.read}), written before the bundle is assembled.
      *
+     * @param caller     the reader, who must be an auditor
      * @param context    the auditor's request
      * @param targetType the target type, e.g. {@code organization}
      * @param targetId   the target's id
      * @throws org.electionpool.hub.api.problem.HubException {@code FORBIDDEN} for a caller that is
      *         not an auditor; {@code NOT_FOUND} when no entry is about the target
      */
-    AuditBundle bundle(AuditContext context, String targetType, String targetId);
+    AuditBundle bundle(org.electionpool.hub.api.security.Caller caller, AuditContext context, String targetType, String targetId);
 
     /**
      * A full export: entries {@code 0 … size−1} with their evidence, the checkpoint of that size and
      * every acting organisation's historic keys, for the offline verifier. The read itself is an
      * audit entry ({@code audit.export.read}).
      *
+     * @param caller  the reader, who must be an auditor
      * @param context the auditor's request
      * @param size    the tree size to export (at most {@link #MAX_EXPORT} entries), or {@code null}
      *                for the whole log including this read's own entry
      * @throws org.electionpool.hub.api.problem.HubException {@code FORBIDDEN} for a non-auditor;
      *         {@code INVALID_PARAMETER} outside the log or over the limit
      */
-    AuditBundle export(AuditContext context, Long size);
+    AuditBundle export(org.electionpool.hub.api.security.Caller caller, AuditContext context, Long size);
 
     /** Most entries one export holds. */
     int MAX_EXPORT = 10_000;
@@ -84,9 +86,13 @@ public interface AuditService {
     /**
      * Checks the whole log like a file-system check: every entry present and in order, every leaf
      * canonical JSON stating its own index, every stored leaf and subtree hash recomputed, every
-     * stored checkpoint's signature and root verified. Read-only.
+     * stored checkpoint's signature and root verified. Read-only, and not itself an audit entry
+     * (an entry appended to a damaged log would build new checkpoints on the damaged hashes).
      *
+     * @param caller who asks: the hub operator (an API caller of kind {@code OPERATOR}) or the hub
+     *               itself (channel {@code SYSTEM})
      * @return the report, naming the first bad index if any
+     * @throws org.electionpool.hub.api.problem.HubException {@code FORBIDDEN} for anybody else
      */
-    FsckReport fsck();
+    FsckReport fsck(org.electionpool.hub.api.security.Caller caller);
 }

@@ -293,7 +293,10 @@ public class AuditLogBean implements AuditService, org.electionpool.hub.audit.Au
 
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // a long read, no transaction to time out
-    public FsckReport fsck() {
+    public FsckReport fsck(Caller caller) {
+        if (!caller.isOperator() && caller.channel() != Caller.Channel.SYSTEM) {
+            throw new HubException(ProblemType.FORBIDDEN, "Only the hub operator may do this.");
+        }
         long size = size();
         SignedNote.VerifierKey key = SignedNote.VerifierKey.parse(SignedNote.verifierKey(configuration.auditOrigin(),
                 SignedNote.rawKey(hubKeys.auditLogKey().getPublic())));
@@ -421,7 +424,8 @@ public class AuditLogBean implements AuditService, org.electionpool.hub.audit.Au
 
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public AuditBundle bundle(AuditContext context, String targetType, String targetId) {
+    public AuditBundle bundle(Caller caller, AuditContext context, String targetType, String targetId) {
+        requireAuditor(caller);
         long about = ((Number) em.createNativeQuery("select count(*) from audit_entry where target_type = ?1 and target_id = ?2")
                 .setParameter(1, targetType).setParameter(2, targetId).getSingleResult()).longValue();
         if (about == 0) {
@@ -451,7 +455,8 @@ public class AuditLogBean implements AuditService, org.electionpool.hub.audit.Au
 
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public AuditBundle export(AuditContext context, Long requestedSize) {
+    public AuditBundle export(Caller caller, AuditContext context, Long requestedSize) {
+        requireAuditor(caller);
         long current = size();
         if (requestedSize != null && (requestedSize < 0 || requestedSize > current)) {
             throw new HubException(ProblemType.INVALID_PARAMETER, "Need 0 <= size <= " + current + " (the current tree size).");
@@ -517,6 +522,12 @@ public class AuditLogBean implements AuditService, org.electionpool.hub.audit.Au
 
     private static List<String> base64(List<byte[]> hashes) {
         return hashes.stream().map(B64::encodeToString).toList();
+    }
+
+    private static void requireAuditor(Caller caller) {
+        if (caller.kind() != OrganizationKind.AUDITOR) {
+            throw new HubException(ProblemType.FORBIDDEN, "Only an auditor may do this.");
+        }
     }
 
     private AuditLogBean self() {

@@ -79,8 +79,7 @@ public class AuditResource {
     @Operation(summary = "Evidence bundle of one target (auditors): its entries with inclusion proofs, the checkpoint,"
             + " the signed messages and the actors' historic keys, in the hxp-audit-bundle/1 format")
     public AuditBundle bundle(@QueryParam("target_type") String targetType, @QueryParam("target_id") String targetId) {
-        callers.requireAuditor();
-        return audit.bundle(callers.audit(), token("target_type", targetType, TARGET_TYPE),
+        return audit.bundle(callers.require(), callers.audit(), token("target_type", targetType, TARGET_TYPE),
                 token("target_id", targetId, TARGET_ID));
     }
 
@@ -90,8 +89,7 @@ public class AuditResource {
     @Operation(summary = "Full export (auditors): entries 0 … size-1 with evidence, the checkpoint and the actors'"
             + " historic keys, in the hxp-audit-bundle/1 format; without size, the whole log including this read")
     public AuditBundle export(@QueryParam("size") String size) {
-        callers.requireAuditor();
-        return audit.export(callers.audit(), size == null ? null : size("size", size));
+        return audit.export(callers.require(), callers.audit(), size == null ? null : size("size", size));
     }
 
     /**
@@ -104,8 +102,7 @@ public class AuditResource {
     @Operation(summary = "Check the whole log (operator only): recompute every hash, verify every checkpoint and"
             + " every stored evidence digest; read-only, not itself an audit entry")
     public FsckReport fsck() {
-        callers.requireOperator();
-        return audit.fsck();
+        return audit.fsck(callers.require());
     }
 
     private static final java.util.regex.Pattern TARGET_TYPE = java.util.regex.Pattern.compile("[a-z][a-z0-9_]{0,31}");

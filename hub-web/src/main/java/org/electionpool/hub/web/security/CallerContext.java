@@ -39,18 +39,6 @@ public class CallerContext {
         return audit;
     }
 
-    /**
-     * @return the caller, who is an auditor body
-     * @throws HubException {@code FORBIDDEN} for any other caller
-     */
-    public Caller requireAuditor() {
-        Caller c = require();
-        if (c.kind() != org.electionpool.hub.api.organizations.OrganizationKind.AUDITOR) {
-            throw new HubException(ProblemType.FORBIDDEN, "Only an auditor may do this.");
-        }
-        return c;
-    }
-
     /** @return the caller, if the request was authenticated */
     public Optional<Caller> current() {
         return Optional.ofNullable(caller);
