@@ -40,8 +40,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class RefusalThrottleIT {
 
     private static final org.electionpool.hub.api.security.Caller HUB = new org.electionpool.hub.api.security.Caller(
-            new org.electionpool.hub.api.organizations.OrganizationId(\"hub-operator\"),
-            org.electionpool.hub.api.organizations.OrganizationKind.OPERATOR, \"it\", org.electionpool.hub.api.security.Caller.Channel.SYSTEM);
+            new org.electionpool.hub.api.organizations.OrganizationId("hub-operator"),
+            org.electionpool.hub.api.organizations.OrganizationKind.OPERATOR, "it", org.electionpool.hub.api.security.Caller.Channel.SYSTEM);
 
     @Deployment
     static EnterpriseArchive deployment() {
