@@ -53,4 +53,9 @@ class ArchitectureRulesCatchViolationsTest {
     void cryptoLibraryOutsideTheCryptoPackageIsCaught() {
         assertCaught(HubArchitecture.onlyCryptoUsesCryptoLibraries(ROOT), "archfixture.cases.internal.HashingHelper");
     }
+
+    @Test
+    void webActingAsTheHubIsCaught() {
+        assertCaught(HubArchitecture.webNeverActsAsTheHub(ROOT), "archfixture.web.HubImpersonatingResource");
+    }
 }

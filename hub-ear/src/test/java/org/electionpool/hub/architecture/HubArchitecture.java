@@ -19,7 +19,9 @@ import java.util.List;
  *   <li>{@code root.web..} and {@code root.probes..} — reach the hub through {@code api} only (web → api);</li>
  *   <li>every other package is the EJB module (api ← ejb): it never depends on web types or REST/servlet APIs;</li>
  *   <li>{@code ..domain..} packages — plain Java, JPA and Bean Validation, api contracts: no container types;</li>
- *   <li>only {@code ..crypto..} packages import Nimbus JOSE+JWT or Bouncy Castle.</li>
+ *   <li>only {@code ..crypto..} packages import Nimbus JOSE+JWT or Bouncy Castle;</li>
+ *   <li>{@code root.web..} never acts as the hub itself: no {@code Caller.system}, no {@code AuditContext.system}
+ *       (the SYSTEM rule of {@code api.security.Caller}).</li>
  * </ul>
  * Parameterised by root so that a test can prove each rule fails on a fixture that breaks it.
  */
@@ -32,7 +34,8 @@ final class HubArchitecture {
 
     static List<ArchRule> rules(String root) {
         return List.of(apiIsAContractOnly(root), webUsesApiOnly(root), probesUseApiOnly(root),
-                ejbNeverReachesUp(root), domainIsFreeOfContainerTypes(root), onlyCryptoUsesCryptoLibraries(root));
+                ejbNeverReachesUp(root), domainIsFreeOfContainerTypes(root), onlyCryptoUsesCryptoLibraries(root),
+                webNeverActsAsTheHub(root));
     }
 
     private static DescribedPredicate<JavaClass> ejbModule(String root) {
@@ -81,5 +84,12 @@ final class HubArchitecture {
                 .and().resideOutsideOfPackage(root + "..crypto..")
                 .should().dependOnClassesThat().resideInAnyPackage(CRYPTO_LIBRARIES)
                 .as("only crypto packages import Nimbus JOSE+JWT or Bouncy Castle");
+    }
+
+    static ArchRule webNeverActsAsTheHub(String root) {
+        return noClasses().that().resideInAPackage(root + ".web..")
+                .should().callMethod(root + ".api.security.Caller", "system", String.class.getName())
+                .orShould().callMethod(root + ".api.audit.AuditContext", "system", String.class.getName())
+                .as("the web tier acts only on behalf of requests, never as the hub itself (Caller.system)");
     }
 }
