@@ -55,6 +55,31 @@ class ArchitectureRulesCatchViolationsTest {
     }
 
     @Test
+    void nimbusInTheApiIsCaught() {
+        assertCaught(HubArchitecture.apiIsAContractOnly(ROOT), "archfixture.api.JoseView");
+    }
+
+    @Test
+    void protocolReachingIntoTheHubIsCaught() {
+        assertCaught(HubArchitecture.protocolStandsAlone(ROOT), "archfixture.protocol.LeakyCodec");
+    }
+
+    @Test
+    void clientHandingOutServiceInterfacesIsCaught() {
+        assertCaught(HubArchitecture.clientUsesProtocolOnly(ROOT), "archfixture.client.FatClient");
+    }
+
+    @Test
+    void anotherDomainsInternalPackageIsCaught() {
+        assertCaught(HubArchitecture.internalStaysInItsDomain(ROOT), "archfixture.cases.internal.NotifyingHelper");
+    }
+
+    @Test
+    void cryptoDependingOnAnotherDomainIsCaught() {
+        assertCaught(HubArchitecture.cryptoDependsOnNoOtherDomain(ROOT), "archfixture.crypto.KeyLookup");
+    }
+
+    @Test
     void webActingAsTheHubIsCaught() {
         assertCaught(HubArchitecture.webNeverActsAsTheHub(ROOT), "archfixture.web.HubImpersonatingResource");
     }

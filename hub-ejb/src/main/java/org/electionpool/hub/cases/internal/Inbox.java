@@ -13,7 +13,7 @@ import java.util.TreeSet;
 import org.electionpool.hub.api.cases.CaseStatus;
 import org.electionpool.hub.api.cases.InboxEvent;
 import org.electionpool.hub.cases.domain.InboxCursor;
-import org.electionpool.hub.webhooks.internal.Outbox;
+import org.electionpool.hub.webhooks.Outbox;
 
 /**
  * The organisations' inbox streams ({@code case_event}) and their counters ({@code inbox_sequence}).
