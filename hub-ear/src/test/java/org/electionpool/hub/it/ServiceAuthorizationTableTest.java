@@ -100,7 +100,7 @@ class ServiceAuthorizationTableTest {
 
     @Test
     void theTableHasItsSize() {
-        // Printed for the record (docs/architecture.md quotes it); a change of the table changes it.
+        // Printed for the record: the number of calls ServiceAuthorizationIT makes.
         int rows = ServiceAuthorizationTable.rows().size();
         System.out.println("service authorisation matrix: " + rows + " rows");
         assertTrue(rows > 200, "rows: " + rows);
