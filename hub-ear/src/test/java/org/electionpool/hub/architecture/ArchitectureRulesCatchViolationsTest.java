@@ -78,4 +78,9 @@ class ArchitectureRulesCatchViolationsTest {
     void cryptoDependingOnAnotherDomainIsCaught() {
         assertCaught(HubArchitecture.cryptoDependsOnNoOtherDomain(ROOT), "archfixture.crypto.KeyLookup");
     }
+
+    @Test
+    void webActingAsTheHubIsCaught() {
+        assertCaught(HubArchitecture.webNeverActsAsTheHub(ROOT), "archfixture.web.HubImpersonatingResource");
+    }
 }

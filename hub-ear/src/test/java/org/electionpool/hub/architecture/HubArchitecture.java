@@ -27,7 +27,9 @@ import java.util.List;
  *       public packages (ports, repositories, configuration), never its implementation;</li>
  *   <li>{@code root.crypto..} depends on no other domain of the EJB module;</li>
  *   <li>only {@code ..crypto..}, {@code root.protocol..} and {@code root.client..} import Nimbus JOSE+JWT or
- *       Bouncy Castle.</li>
+ *       Bouncy Castle;</li>
+ *   <li>{@code root.web..} never acts as the hub itself: no {@code Caller.system}, no {@code AuditContext.system}
+ *       (the SYSTEM rule of {@code api.security.Caller}).</li>
  * </ul>
  * Parameterised by root so that a test can prove each rule fails on a fixture that breaks it.
  */
@@ -41,7 +43,8 @@ final class HubArchitecture {
     static List<ArchRule> rules(String root) {
         return List.of(apiIsAContractOnly(root), protocolStandsAlone(root), clientUsesProtocolOnly(root),
                 webUsesApiOnly(root), probesUseApiOnly(root), ejbNeverReachesUp(root), domainIsFreeOfContainerTypes(root),
-                internalStaysInItsDomain(root), cryptoDependsOnNoOtherDomain(root), onlyCryptoUsesCryptoLibraries(root));
+                internalStaysInItsDomain(root), cryptoDependsOnNoOtherDomain(root), onlyCryptoUsesCryptoLibraries(root),
+                webNeverActsAsTheHub(root));
     }
 
     private static DescribedPredicate<JavaClass> ejbModule(String root) {
@@ -142,5 +145,12 @@ final class HubArchitecture {
                 .and().resideOutsideOfPackages(root + "..crypto..", root + ".protocol..", root + ".client..")
                 .should().dependOnClassesThat().resideInAnyPackage(CRYPTO_LIBRARIES)
                 .as("only crypto, protocol and client packages import Nimbus JOSE+JWT or Bouncy Castle");
+    }
+
+    static ArchRule webNeverActsAsTheHub(String root) {
+        return noClasses().that().resideInAPackage(root + ".web..")
+                .should().callMethod(root + ".api.security.Caller", "system", String.class.getName())
+                .orShould().callMethod(root + ".api.audit.AuditContext", "system", String.class.getName())
+                .as("the web tier acts only on behalf of requests, never as the hub itself (Caller.system)");
     }
 }

@@ -40,6 +40,9 @@ class PersistenceRoundTripIT {
     private static final org.electionpool.hub.api.audit.AuditContext IT =
             org.electionpool.hub.api.audit.AuditContext.system("persistence-it");
 
+    private static final org.electionpool.hub.api.security.Caller HUB =
+            org.electionpool.hub.api.security.Caller.system("persistence-it");
+
     @Deployment
     static EnterpriseArchive deployment() {
         return HubDeployment.earWithTests(PersistenceRoundTripIT.class, ExpectedDatabase.class);
@@ -53,13 +56,13 @@ class PersistenceRoundTripIT {
     void organizationSurvivesARoundTripThroughTheEjb() throws Exception {
         OrganizationService service = lookup("OrganizationServiceBean", OrganizationService.class);
         String id = "it-ministry-" + UUID.randomUUID().toString().substring(0, 8);
-        OrganizationView created = service.create(IT, new CreateOrganizationRequest(id, "Ministry of Justice",
+        OrganizationView created = service.create(HUB, IT, new CreateOrganizationRequest(id, "Ministry of Justice",
                 OrganizationKind.AUTHORITY, "FI", "https://oikeusministerio.fi/en/contact"));
 
-        OrganizationView found = service.find(new OrganizationId(id)).orElseThrow();
+        OrganizationView found = service.find(HUB, new OrganizationId(id)).orElseThrow();
         assertEquals(created, found, "what was stored is what is read back, in a new transaction");
         assertEquals(OrganizationStatus.ACTIVE, found.status());
-        assertTrue(service.list().contains(found));
+        assertTrue(service.list(HUB).contains(found));
     }
 
     @Test
@@ -68,8 +71,8 @@ class PersistenceRoundTripIT {
         String id = "it-auditor-" + UUID.randomUUID().toString().substring(0, 8);
         CreateOrganizationRequest request = new CreateOrganizationRequest(id, "Audit Office",
                 OrganizationKind.AUDITOR, "SE", "registrator@example.se");
-        service.create(IT, request);
-        HubException e = org.junit.jupiter.api.Assertions.assertThrows(HubException.class, () -> service.create(IT, request));
+        service.create(HUB, IT, request);
+        HubException e = org.junit.jupiter.api.Assertions.assertThrows(HubException.class, () -> service.create(HUB, IT, request));
         assertEquals(ProblemType.ALREADY_EXISTS, e.type());
         assertEquals(1, entriesAbout(id), "the refused duplicate's entry rolled back with it");
     }
@@ -81,18 +84,18 @@ class PersistenceRoundTripIT {
                 .lookup("java:comp/UserTransaction");
         String rolledBack = "it-rollback-" + UUID.randomUUID().toString().substring(0, 8);
         tx.begin();
-        service.create(IT, new CreateOrganizationRequest(rolledBack, "Rolled back", OrganizationKind.PLATFORM, "FI",
+        service.create(HUB, IT, new CreateOrganizationRequest(rolledBack, "Rolled back", OrganizationKind.PLATFORM, "FI",
                 "x@example.org"));
         tx.rollback();
-        assertTrue(service.find(new OrganizationId(rolledBack)).isEmpty());
+        assertTrue(service.find(HUB, new OrganizationId(rolledBack)).isEmpty());
         assertEquals(0, entriesAbout(rolledBack), "no entry without its change");
 
         String committed = "it-commit-" + UUID.randomUUID().toString().substring(0, 8);
         tx.begin();
-        service.create(IT, new CreateOrganizationRequest(committed, "Committed", OrganizationKind.PLATFORM, "FI",
+        service.create(HUB, IT, new CreateOrganizationRequest(committed, "Committed", OrganizationKind.PLATFORM, "FI",
                 "x@example.org"));
         tx.commit();
-        assertTrue(service.find(new OrganizationId(committed)).isPresent());
+        assertTrue(service.find(HUB, new OrganizationId(committed)).isPresent());
         assertEquals(1, entriesAbout(committed), "no change without its entry");
     }
 

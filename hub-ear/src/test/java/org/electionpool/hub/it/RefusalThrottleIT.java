@@ -39,9 +39,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class RefusalThrottleIT {
 
-    private static final org.electionpool.hub.api.security.Caller HUB = new org.electionpool.hub.api.security.Caller(
-            new org.electionpool.hub.api.organizations.OrganizationId("hub-operator"),
-            org.electionpool.hub.api.organizations.OrganizationKind.OPERATOR, "it", org.electionpool.hub.api.security.Caller.Channel.SYSTEM);
+    private static final org.electionpool.hub.api.security.Caller HUB = org.electionpool.hub.api.security.Caller.system("it");
 
     @Deployment
     static EnterpriseArchive deployment() {

@@ -6,6 +6,16 @@ import jakarta.ejb.Local;
  * The audit log as auditors and parties read it: the public checkpoint and consistency proofs,
  * and — over HXP/1 — entries and inclusion proofs (all of them for auditors, a party's own ones
  * for everyone else).
+ *
+ * <p>Authorisation, decided here for every tier: {@link #latestCheckpoint()} and
+ * {@link #consistency(long, long)} are public by design (anyone must be able to check that the log
+ * only grows) and take no caller. {@link #entries} and {@link #inclusion} serve any caller, scoped
+ * to its own entries unless it is an auditor; {@link #bundle} and {@link #export} are the
+ * auditors' ({@code FORBIDDEN} otherwise); {@link #fsck} is the operator's or the hub's own.
+ * {@link #receipt} takes no caller: it is the hub's own step of answering an authenticated request
+ * (the response filter, after the service call), scoped to that request's sender and {@code jti},
+ * and never a read a caller asks for. Every method that takes an {@link AuditContext} refuses one
+ * that does not name the caller's organisation and channel with {@link IllegalArgumentException}.
  */
 @Local
 public interface AuditService {

@@ -13,6 +13,14 @@ import org.electionpool.hub.api.security.Caller;
  * <p>Isolation: a case exists, for a caller, only if the caller is its authority or its addressed
  * platform. For anyone else — another authority, another platform, an auditor, the operator —
  * every method answers {@code NOT_FOUND} exactly as for an id that was never issued.
+ *
+ * <p>Authorisation, decided here for every tier: the tenant check above, then the side — only an
+ * authority creates cases ({@code FORBIDDEN} otherwise), only the addressed platform responds to
+ * items, each lifecycle action belongs to one side ({@code FORBIDDEN} for the other), only a
+ * platform exports statements; lists and the inbox hold the caller's own only. The hub itself
+ * ({@link Caller#system}) is party to no case and has no inbox ({@code FORBIDDEN}). Every method
+ * that takes an {@link AuditContext} refuses one that does not name the caller's organisation and
+ * channel with {@link IllegalArgumentException}.
  */
 @Local
 public interface CaseService {

@@ -4,6 +4,9 @@ import jakarta.ejb.Local;
 
 /**
  * What the hub publishes about itself, without authentication.
+ *
+ * <p>Takes no caller, by design: a client needs the hub's keys and the discovery document before
+ * it can sign its first request (docs/protocol.md), and both are public.
  */
 @Local
 public interface DiscoveryService {

@@ -5,6 +5,13 @@ import org.electionpool.hub.api.organizations.OrganizationId;
 
 /**
  * Opens HXP/1 requests and seals answers (see {@code docs/protocol.md}).
+ *
+ * <p>Exempt from the rule that services take the acting {@link org.electionpool.hub.api.security.Caller}:
+ * this service is the authentication step itself. {@link #open} turns an unauthenticated request
+ * into the caller every other service receives, so there is no caller yet to pass; sealing and
+ * recording refusals are the hub's own steps around a request (the recipient is the request's
+ * authenticated sender, or nobody), not actions a caller asks for. Only the web tier's HXP/1
+ * filters and the hub's own dispatcher call it.
  */
 @Local
 public interface EnvelopeService {

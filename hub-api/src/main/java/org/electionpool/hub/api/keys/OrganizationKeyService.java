@@ -4,6 +4,7 @@ import jakarta.ejb.Local;
 import java.util.List;
 import org.electionpool.hub.api.audit.AuditContext;
 import org.electionpool.hub.api.organizations.OrganizationId;
+import org.electionpool.hub.api.security.Caller;
 
 /**
  * The key registry. Keys reach the hub only through here: never from a message header.
@@ -11,6 +12,13 @@ import org.electionpool.hub.api.organizations.OrganizationId;
  * <p>Every change is recorded in the audit log in the same transaction ({@code key.added},
  * {@code key.retired}, {@code key.revoked}; target type {@code organization}, target id the
  * organisation, {@code details.kid} the key), with the sender's signed message as evidence.
+ *
+ * <p>Authorisation, decided here for every tier: any caller reads an organisation's keys (they
+ * are public); the organisation itself (rotation without the operator), the hub operator and the
+ * hub itself ({@link Caller#system}) add, retire and revoke them. Anybody else gets
+ * {@code FORBIDDEN} — checked before the organisation is looked up, so a refused caller learns
+ * nothing about it. A change also needs an audit context naming the caller
+ * ({@link IllegalArgumentException} otherwise).
  */
 @Local
 public interface OrganizationKeyService {
@@ -18,31 +26,35 @@ public interface OrganizationKeyService {
     /**
      * Registers an active public key.
      *
-     * @throws org.electionpool.hub.api.problem.HubException {@code NOT_FOUND} for an unknown
+     * @param caller the organisation itself or the operator
+     * @throws org.electionpool.hub.api.problem.HubException {@code FORBIDDEN} for anybody else; {@code NOT_FOUND} for an unknown
      *         organisation, {@code VALIDATION_FAILED} for an unacceptable key, {@code ALREADY_EXISTS}
      *         if the kid is taken in the organisation or the key material is registered anywhere
      */
-    OrganizationKeyView add(AuditContext context, OrganizationId organization, AddKeyRequest request);
+    OrganizationKeyView add(Caller caller, AuditContext context, OrganizationId organization, AddKeyRequest request);
 
     /**
      * Retires an active key: from now on no new message signed with it is accepted.
      *
-     * @throws org.electionpool.hub.api.problem.HubException {@code NOT_FOUND}, or {@code CONFLICT}
+     * @param caller the organisation itself or the operator
+     * @throws org.electionpool.hub.api.problem.HubException {@code FORBIDDEN} for anybody else; {@code NOT_FOUND}, or {@code CONFLICT}
      *         if the key is not active
      */
-    OrganizationKeyView retire(AuditContext context, OrganizationId organization, KeyId kid);
+    OrganizationKeyView retire(Caller caller, AuditContext context, OrganizationId organization, KeyId kid);
 
     /**
      * Revokes a key (active or retired): from now on nothing signed with it is accepted.
      *
-     * @throws org.electionpool.hub.api.problem.HubException {@code NOT_FOUND}, or {@code CONFLICT}
+     * @param caller the organisation itself or the operator
+     * @throws org.electionpool.hub.api.problem.HubException {@code FORBIDDEN} for anybody else; {@code NOT_FOUND}, or {@code CONFLICT}
      *         if it is already revoked
      */
-    OrganizationKeyView revoke(AuditContext context, OrganizationId organization, KeyId kid);
+    OrganizationKeyView revoke(Caller caller, AuditContext context, OrganizationId organization, KeyId kid);
 
     /**
+     * @param caller who asks: anyone
      * @return every key of the organisation, newest first, with its history
      * @throws org.electionpool.hub.api.problem.HubException {@code NOT_FOUND} for an unknown organisation
      */
-    List<OrganizationKeyView> list(OrganizationId organization);
+    List<OrganizationKeyView> list(Caller caller, OrganizationId organization);
 }

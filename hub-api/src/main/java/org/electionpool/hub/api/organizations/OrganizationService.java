@@ -3,12 +3,17 @@ package org.electionpool.hub.api.organizations;
 import jakarta.ejb.Local;
 import java.util.List;
 import java.util.Optional;
+import org.electionpool.hub.api.security.Caller;
 
 /**
  * The organisation registry.
  *
  * <p>Implementations are transactional EJBs: each call is one transaction; a refused call
  * ({@link org.electionpool.hub.api.problem.HubException}) changes nothing.
+ *
+ * <p>Authorisation, decided here for every tier: any caller reads the directory (its entries are
+ * public to members); only the hub operator — or the hub itself, {@link Caller#system} — registers
+ * organisations.
  */
 @Local
 public interface OrganizationService {
@@ -17,19 +22,28 @@ public interface OrganizationService {
      * Registers an organisation in status {@link OrganizationStatus#ACTIVE} and records
      * {@code organization.created} in the audit log, in the same transaction.
      *
-     * @param context who asks, through which signed message
+     * @param caller  who asks: the hub operator or the hub itself
+     * @param context the caller's audit context (the same organisation and channel)
      * @param request a bean-validated request
      * @return the new directory entry
-     * @throws org.electionpool.hub.api.problem.HubException {@code ALREADY_EXISTS} if the id is taken
+     * @throws org.electionpool.hub.api.problem.HubException {@code FORBIDDEN} for any caller but the
+     *         operator or the hub itself (checked first: a refused call writes nothing);
+     *         {@code VALIDATION_FAILED} for the id reserved for the hub ({@link Caller#HUB});
+     *         {@code ALREADY_EXISTS} if the id is taken
+     * @throws IllegalArgumentException if the context is not the caller's
      */
-    OrganizationView create(org.electionpool.hub.api.audit.AuditContext context, CreateOrganizationRequest request);
+    OrganizationView create(Caller caller, org.electionpool.hub.api.audit.AuditContext context, CreateOrganizationRequest request);
 
     /**
-     * @param id the organisation id
+     * @param caller who asks: anyone
+     * @param id     the organisation id
      * @return the directory entry, or empty if there is no such organisation
      */
-    Optional<OrganizationView> find(OrganizationId id);
+    Optional<OrganizationView> find(Caller caller, OrganizationId id);
 
-    /** @return every organisation, ordered by id */
-    List<OrganizationView> list();
+    /**
+     * @param caller who asks: anyone
+     * @return every organisation, ordered by id
+     */
+    List<OrganizationView> list(Caller caller);
 }

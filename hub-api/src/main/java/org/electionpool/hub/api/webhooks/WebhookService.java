@@ -9,6 +9,12 @@ import org.electionpool.hub.api.security.Caller;
 /**
  * The caller's own webhook and its delivery log. Registration and removal are audit entries
  * ({@code webhook.registered}, {@code webhook.removed}; target the organisation).
+ *
+ * <p>Authorisation, decided here for every tier: every member organisation, of any kind, manages
+ * only its own webhook — each method is scoped to {@link Caller#organization()}, so another
+ * organisation's webhook cannot even be named. The hub itself ({@link Caller#system}) has none:
+ * {@code FORBIDDEN}. A change needs an audit context naming the caller
+ * ({@link IllegalArgumentException} otherwise).
  */
 @Local
 public interface WebhookService {

@@ -35,6 +35,7 @@ import org.electionpool.hub.protocol.log.SignedNote;
 import org.electionpool.hub.api.organizations.OrganizationKind;
 import org.electionpool.hub.api.problem.HubException;
 import org.electionpool.hub.api.problem.ProblemType;
+import org.electionpool.hub.api.security.Authorization;
 import org.electionpool.hub.api.security.Caller;
 import org.electionpool.hub.crypto.HubKeys;
 import org.electionpool.hub.system.HubConfiguration;
@@ -244,6 +245,7 @@ public class AuditLogBean implements AuditService, org.electionpool.hub.audit.Au
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<AuditEntryView> entries(Caller caller, AuditContext context, long from, long to) {
+        Authorization.requireSameActor(caller, context);
         long size = size();
         if (from < 0 || from > to || to > size || to - from > MAX_ENTRIES) {
             throw new HubException(ProblemType.INVALID_PARAMETER, "Need 0 <= from <= to <= " + size
@@ -427,6 +429,7 @@ public class AuditLogBean implements AuditService, org.electionpool.hub.audit.Au
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public AuditBundle bundle(Caller caller, AuditContext context, String targetType, String targetId) {
+        Authorization.requireSameActor(caller, context);
         requireAuditor(caller);
         long about = ((Number) em.createNativeQuery("select count(*) from audit_entry where target_type = ?1 and target_id = ?2")
                 .setParameter(1, targetType).setParameter(2, targetId).getSingleResult()).longValue();
@@ -458,6 +461,7 @@ public class AuditLogBean implements AuditService, org.electionpool.hub.audit.Au
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public AuditBundle export(Caller caller, AuditContext context, Long requestedSize) {
+        Authorization.requireSameActor(caller, context);
         requireAuditor(caller);
         long current = size();
         if (requestedSize != null && (requestedSize < 0 || requestedSize > current)) {

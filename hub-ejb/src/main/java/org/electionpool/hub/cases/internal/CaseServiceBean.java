@@ -40,6 +40,7 @@ import org.electionpool.hub.api.problem.FieldViolation;
 import org.electionpool.hub.api.time.InstantWindow;
 import org.electionpool.hub.api.problem.HubException;
 import org.electionpool.hub.api.problem.ProblemType;
+import org.electionpool.hub.api.security.Authorization;
 import org.electionpool.hub.api.security.Caller;
 import org.electionpool.hub.api.audit.AuditAction;
 import org.electionpool.hub.audit.AuditEvent;
@@ -91,6 +92,7 @@ public class CaseServiceBean implements CaseService {
 
     @Override
     public Created create(Caller caller, AuditContext context, CreateCaseRequest request) {
+        Authorization.requireSameActor(caller, context);
         if (caller.kind() != OrganizationKind.AUTHORITY) {
             throw new HubException(ProblemType.FORBIDDEN, "Only an authority sends cases.");
         }
@@ -152,6 +154,7 @@ public class CaseServiceBean implements CaseService {
 
     @Override
     public CaseView get(Caller caller, AuditContext context, CaseId id) {
+        Authorization.requireSameActor(caller, context);
         TakedownCase c = require(caller, id);
         auditLog.append(new AuditEvent(context, AuditAction.CASE_READ, TARGET_TYPE, id.value(), Map.of()));
         return view(c, caller, clock.instant());
@@ -162,6 +165,7 @@ public class CaseServiceBean implements CaseService {
 
     @Override
     public CasePage list(Caller caller, AuditContext context, CaseFilter filter) {
+        Authorization.requireSameActor(caller, context);
         int limit = filter.limit();
         if (limit < 1 || limit > MAX_PAGE) {
             throw new HubException(ProblemType.INVALID_PARAMETER, "limit must be 1-" + MAX_PAGE + ".");
@@ -203,6 +207,7 @@ public class CaseServiceBean implements CaseService {
 
     @Override
     public CaseView transition(Caller caller, AuditContext context, CaseId id, TransitionRequest request) {
+        Authorization.requireSameActor(caller, context);
         TakedownCase c = require(caller, id);
         Instant now = clock.instant();
         CaseStatus from;
@@ -229,6 +234,7 @@ public class CaseServiceBean implements CaseService {
 
     @Override
     public CaseView respond(Caller caller, AuditContext context, CaseId id, int item, ItemResponseRequest request) {
+        Authorization.requireSameActor(caller, context);
         TakedownCase c = require(caller, id);
         if (c.roleOf(caller.organization()) != CaseRole.PLATFORM) {
             throw new HubException(ProblemType.FORBIDDEN, "Only the addressed platform responds to items.");
@@ -258,6 +264,7 @@ public class CaseServiceBean implements CaseService {
 
     @Override
     public MessageView postMessage(Caller caller, AuditContext context, CaseId id, MessageRequest request) {
+        Authorization.requireSameActor(caller, context);
         TakedownCase c = require(caller, id);
         Instant now = clock.instant();
         try {
@@ -275,6 +282,7 @@ public class CaseServiceBean implements CaseService {
 
     @Override
     public List<MessageView> messages(Caller caller, AuditContext context, CaseId id) {
+        Authorization.requireSameActor(caller, context);
         TakedownCase c = require(caller, id);
         auditLog.append(new AuditEvent(context, AuditAction.CASE_MESSAGES_READ, TARGET_TYPE, id.value(), Map.of()));
         List<MessageView> thread = new ArrayList<>();
@@ -286,6 +294,7 @@ public class CaseServiceBean implements CaseService {
 
     @Override
     public Attached attach(Caller caller, AuditContext context, CaseId id, AttachmentRequest request) {
+        Authorization.requireSameActor(caller, context);
         TakedownCase c = require(caller, id);
         byte[] content;
         try {
@@ -335,6 +344,7 @@ public class CaseServiceBean implements CaseService {
 
     @Override
     public AttachmentContent attachment(Caller caller, AuditContext context, CaseId id, String sha256) {
+        Authorization.requireSameActor(caller, context);
         require(caller, id);
         if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
             throw HubException.notFound("Attachment");
@@ -358,6 +368,7 @@ public class CaseServiceBean implements CaseService {
 
     @Override
     public List<Map<String, Object>> statements(Caller caller, AuditContext context, Instant since) {
+        Authorization.requireSameActor(caller, context);
         if (caller.kind() != OrganizationKind.PLATFORM) {
             throw new HubException(ProblemType.FORBIDDEN, "Only a platform exports its statements of reasons.");
         }
@@ -399,6 +410,7 @@ public class CaseServiceBean implements CaseService {
 
     @Override
     public InboxPage inbox(Caller caller, String after, int limit) {
+        Authorization.requireMember(caller);
         if (limit < 1 || limit > MAX_INBOX) {
             throw new HubException(ProblemType.INVALID_PARAMETER, "limit must be 1-" + MAX_INBOX + ".");
         }

@@ -25,6 +25,7 @@ import org.electionpool.hub.api.organizations.CreateOrganizationRequest;
 import org.electionpool.hub.api.organizations.OrganizationId;
 import org.electionpool.hub.api.organizations.OrganizationKind;
 import org.electionpool.hub.api.organizations.OrganizationService;
+import org.electionpool.hub.api.security.Caller;
 import org.electionpool.hub.api.system.HubMode;
 import org.electionpool.hub.crypto.DevKeys;
 import org.electionpool.hub.crypto.PrivateFiles;
@@ -63,8 +64,10 @@ public class DemoOrganizationSeeder {
             new CreateOrganizationRequest("hub-operator", "Election Pool Hub operator (demo)",
                     OrganizationKind.OPERATOR, "FI", "operator@hub.example"));
 
-    /** The seeder acts as the hub itself (channel {@code SYSTEM}) in the audit log. */
+    /** The seeder acts as the hub itself (channel {@code SYSTEM}), in the audit log and to the services. */
     private static final AuditContext SEEDER = AuditContext.system("demo-seeder");
+
+    private static final Caller HUB = Caller.system("demo-seeder");
 
     @Inject
     HubConfiguration configuration;
@@ -88,8 +91,8 @@ public class DemoOrganizationSeeder {
         }
         for (CreateOrganizationRequest demo : DEMO) {
             OrganizationId id = new OrganizationId(demo.id());
-            if (organizations.find(id).isEmpty()) {
-                organizations.create(SEEDER, demo);
+            if (organizations.find(HUB, id).isEmpty()) {
+                organizations.create(HUB, SEEDER, demo);
             }
             Path file = dir.resolve(demo.id() + ".jwks.json");
             if (!matchesActiveKeys(id, file)) {
@@ -109,20 +112,20 @@ public class DemoOrganizationSeeder {
         } catch (IOException e) {
             return false;
         }
-        List<OrganizationKeyView> active = keys.list(id).stream().filter(k -> k.status() == KeyStatus.ACTIVE).toList();
+        List<OrganizationKeyView> active = keys.list(HUB, id).stream().filter(k -> k.status() == KeyStatus.ACTIVE).toList();
         return !inFile.isEmpty() && active.size() == inFile.size()
                 && active.stream().allMatch(k -> inFile.contains(k.kid()));
     }
 
     private void rekey(OrganizationId id, Path file) {
-        for (OrganizationKeyView old : keys.list(id)) {
+        for (OrganizationKeyView old : keys.list(HUB, id)) {
             if (old.status() == KeyStatus.ACTIVE) {
-                keys.retire(SEEDER, id, new KeyId(old.kid()));
+                keys.retire(HUB, SEEDER, id, new KeyId(old.kid()));
             }
         }
         DevKeys.Generated generated = DevKeys.generate();
         for (var jwk : generated.publicKeys()) {
-            keys.add(SEEDER, id, new AddKeyRequest(jwk, null, null, null, null));
+            keys.add(HUB, SEEDER, id, new AddKeyRequest(jwk, null, null, null, null));
         }
         write(file, generated.privateJwks());
     }

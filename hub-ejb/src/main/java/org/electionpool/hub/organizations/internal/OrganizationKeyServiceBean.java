@@ -16,6 +16,8 @@ import org.electionpool.hub.api.keys.OrganizationKeyView;
 import org.electionpool.hub.api.organizations.OrganizationId;
 import org.electionpool.hub.api.problem.HubException;
 import org.electionpool.hub.api.problem.ProblemType;
+import org.electionpool.hub.api.security.Authorization;
+import org.electionpool.hub.api.security.Caller;
 import org.electionpool.hub.crypto.CertificateAuthority;
 import org.electionpool.hub.crypto.HubKeys;
 import org.electionpool.hub.crypto.ParsedPublicKey;
@@ -27,7 +29,9 @@ import org.electionpool.hub.organizations.domain.OrganizationKeyRepository;
 import org.electionpool.hub.organizations.domain.OrganizationRepository;
 
 /**
- * The key registry as a transactional EJB.
+ * The key registry as a transactional EJB. Authorises every change itself
+ * ({@link OrganizationKeyService}): the organisation itself or the operator, checked before the
+ * organisation or key is looked up.
  */
 @Stateless
 public class OrganizationKeyServiceBean implements OrganizationKeyService {
@@ -48,7 +52,8 @@ public class OrganizationKeyServiceBean implements OrganizationKeyService {
     AuditLog auditLog;
 
     @Override
-    public OrganizationKeyView add(AuditContext context, OrganizationId organization, AddKeyRequest request) {
+    public OrganizationKeyView add(Caller caller, AuditContext context, OrganizationId organization, AddKeyRequest request) {
+        authorizeChange(caller, context, organization);
         requireOrganization(organization);
         ParsedPublicKey parsed;
         int given = (request.jwk() != null ? 1 : 0) + (request.pem() != null ? 1 : 0) + (request.csr() != null ? 1 : 0);
@@ -85,7 +90,8 @@ public class OrganizationKeyServiceBean implements OrganizationKeyService {
     }
 
     @Override
-    public OrganizationKeyView retire(AuditContext context, OrganizationId organization, KeyId kid) {
+    public OrganizationKeyView retire(Caller caller, AuditContext context, OrganizationId organization, KeyId kid) {
+        authorizeChange(caller, context, organization);
         OrganizationKey key = require(organization, kid);
         try {
             key.retire(clock.instant());
@@ -97,7 +103,8 @@ public class OrganizationKeyServiceBean implements OrganizationKeyService {
     }
 
     @Override
-    public OrganizationKeyView revoke(AuditContext context, OrganizationId organization, KeyId kid) {
+    public OrganizationKeyView revoke(Caller caller, AuditContext context, OrganizationId organization, KeyId kid) {
+        authorizeChange(caller, context, organization);
         OrganizationKey key = require(organization, kid);
         try {
             key.revoke(clock.instant());
@@ -109,9 +116,15 @@ public class OrganizationKeyServiceBean implements OrganizationKeyService {
     }
 
     @Override
-    public List<OrganizationKeyView> list(OrganizationId organization) {
+    public List<OrganizationKeyView> list(Caller caller, OrganizationId organization) {
+        java.util.Objects.requireNonNull(caller, "caller"); // keys are public: anyone may read them
         requireOrganization(organization);
         return keys.findAll(organization).stream().map(OrganizationKeyServiceBean::toView).toList();
+    }
+
+    private static void authorizeChange(Caller caller, AuditContext context, OrganizationId organization) {
+        Authorization.requireSameActor(caller, context);
+        Authorization.requireSelfOrOperator(caller, organization);
     }
 
     private void record(AuditContext context, AuditAction action, OrganizationId organization, Map<String, Object> details) {

@@ -16,12 +16,16 @@ import org.electionpool.hub.api.organizations.OrganizationService;
 import org.electionpool.hub.api.organizations.OrganizationView;
 import org.electionpool.hub.api.problem.HubException;
 import org.electionpool.hub.api.problem.ProblemType;
+import org.electionpool.hub.api.security.Authorization;
+import org.electionpool.hub.api.security.Caller;
 import org.electionpool.hub.organizations.domain.DuplicateOrganizationException;
 import org.electionpool.hub.organizations.domain.Organization;
 import org.electionpool.hub.organizations.domain.OrganizationRepository;
 
 /**
- * The organisation registry as a transactional EJB (one transaction per call).
+ * The organisation registry as a transactional EJB (one transaction per call). Authorises every
+ * call itself ({@link OrganizationService}): registration is the operator's (or the hub's own),
+ * checked before anything is read or written.
  */
 @Stateless
 public class OrganizationServiceBean implements OrganizationService {
@@ -39,9 +43,14 @@ public class OrganizationServiceBean implements OrganizationService {
     AuditLog auditLog;
 
     @Override
-    public OrganizationView create(AuditContext context, CreateOrganizationRequest request) {
+    public OrganizationView create(Caller caller, AuditContext context, CreateOrganizationRequest request) {
+        Authorization.requireSameActor(caller, context);
+        Authorization.requireOperator(caller);
         OrganizationId id = OrganizationId.parse(request.id())
                 .orElseThrow(() -> HubException.invalidField("id", "must be a valid organisation id"));
+        if (id.equals(Caller.HUB)) {
+            throw HubException.invalidField("id", "is reserved for the hub itself");
+        }
         Organization organization = new Organization(id, request.name(), request.kind(), request.country(),
                 request.contactPoint(), clock.instant());
         try {
@@ -55,12 +64,14 @@ public class OrganizationServiceBean implements OrganizationService {
     }
 
     @Override
-    public Optional<OrganizationView> find(OrganizationId id) {
+    public Optional<OrganizationView> find(Caller caller, OrganizationId id) {
+        java.util.Objects.requireNonNull(caller, "caller"); // anyone may read the directory
         return repository.find(id).map(OrganizationAssembler::toView);
     }
 
     @Override
-    public List<OrganizationView> list() {
+    public List<OrganizationView> list(Caller caller) {
+        java.util.Objects.requireNonNull(caller, "caller"); // anyone may read the directory
         return repository.findAll().stream().map(OrganizationAssembler::toView).toList();
     }
 }

@@ -18,6 +18,7 @@ import java.util.Optional;
 import org.electionpool.hub.api.audit.AuditContext;
 import org.electionpool.hub.api.problem.HubException;
 import org.electionpool.hub.api.problem.ProblemType;
+import org.electionpool.hub.api.security.Authorization;
 import org.electionpool.hub.api.security.Caller;
 import org.electionpool.hub.api.system.HubMode;
 import org.electionpool.hub.api.webhooks.DeliveryView;
@@ -32,7 +33,9 @@ import org.electionpool.hub.system.HubConfiguration;
 
 /**
  * Registers webhooks (an allow-list of URL shapes: https; http only to loopback and only in dev
- * mode; no user info, no fragment) and reads the delivery log. Each organisation manages its own.
+ * mode; no user info, no fragment) and reads the delivery log. Each organisation manages its own:
+ * every query is scoped to the caller's organisation, and the hub itself (channel {@code SYSTEM})
+ * has no webhook ({@code FORBIDDEN}).
  */
 @Stateless
 public class WebhookServiceBean implements WebhookService {
@@ -51,6 +54,8 @@ public class WebhookServiceBean implements WebhookService {
 
     @Override
     public WebhookView register(Caller caller, AuditContext context, WebhookRequest request) {
+        Authorization.requireSameActor(caller, context);
+        Authorization.requireMember(caller);
         String url = validate(request.url());
         Instant now = clock.instant();
         String org = caller.organization().value();
@@ -101,6 +106,7 @@ public class WebhookServiceBean implements WebhookService {
 
     @Override
     public Optional<WebhookView> get(Caller caller) {
+        Authorization.requireMember(caller);
         List<?> rows = em.createNativeQuery("select url, registered_at from webhook where org_id = ?1")
                 .setParameter(1, caller.organization().value()).getResultList();
         return rows.stream().map(r -> (Object[]) r)
@@ -109,6 +115,8 @@ public class WebhookServiceBean implements WebhookService {
 
     @Override
     public void remove(Caller caller, AuditContext context) {
+        Authorization.requireSameActor(caller, context);
+        Authorization.requireMember(caller);
         String org = caller.organization().value();
         if (em.createNativeQuery("delete from webhook where org_id = ?1").setParameter(1, org).executeUpdate() == 0) {
             throw HubException.notFound("Webhook");
@@ -118,6 +126,7 @@ public class WebhookServiceBean implements WebhookService {
 
     @Override
     public List<DeliveryView> deliveries(Caller caller, String status, int limit) {
+        Authorization.requireMember(caller);
         if (limit < 1 || limit > 500) {
             throw new HubException(ProblemType.INVALID_PARAMETER, "limit must be 1-500.");
         }

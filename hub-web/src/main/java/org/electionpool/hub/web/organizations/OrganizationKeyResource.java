@@ -27,12 +27,14 @@ import org.electionpool.hub.api.keys.OrganizationKeyService;
 import org.electionpool.hub.api.keys.OrganizationKeyView;
 import org.electionpool.hub.api.organizations.OrganizationId;
 import org.electionpool.hub.api.problem.HubException;
+import org.electionpool.hub.api.security.Caller;
 import org.electionpool.hub.web.security.CallerContext;
 
 /**
  * An organisation's registered public keys: every member reads them (they are public). The
  * operator — or the organisation itself, with a request signed by its current active key
- * (rotation without the operator) — registers, retires and revokes them.
+ * (rotation without the operator) — registers, retires and revokes them. Authenticates, parses
+ * and renders only: {@link OrganizationKeyService} decides who may do what.
  */
 @Path("api/v1/organizations/{orgId}/keys")
 @Tag(name = "organizations")
@@ -66,8 +68,8 @@ public class OrganizationKeyResource {
     @APIResponse(responseCode = "200", description = "The keys",
             content = @Content(schema = @Schema(implementation = KeyList.class)))
     public KeyList list(@PathParam("orgId") String orgId) {
-        callers.require();
-        return new KeyList(keys.list(organization(orgId)));
+        Caller caller = callers.require();
+        return new KeyList(keys.list(caller, organization(orgId)));
     }
 
     @POST
@@ -79,9 +81,8 @@ public class OrganizationKeyResource {
     @APIResponse(responseCode = "201", description = "Registered",
             content = @Content(schema = @Schema(implementation = OrganizationKeyView.class)))
     public Response add(@PathParam("orgId") String orgId, @NotNull @Valid AddKeyRequest request) {
-        OrganizationId organization = organization(orgId);
-        callers.requireSelfOrOperator(organization);
-        OrganizationKeyView created = keys.add(callers.audit(), organization, request);
+        Caller caller = callers.require();
+        OrganizationKeyView created = keys.add(caller, callers.audit(), organization(orgId), request);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(created.kid()).build()).entity(created).build();
     }
 
@@ -91,9 +92,8 @@ public class OrganizationKeyResource {
     @Operation(summary = "Retire a key (the organisation itself or the operator): no new message signed with it"
             + " is accepted")
     public OrganizationKeyView retire(@PathParam("orgId") String orgId, @PathParam("kid") String kid) {
-        OrganizationId organization = organization(orgId);
-        callers.requireSelfOrOperator(organization);
-        return keys.retire(callers.audit(), organization, key(kid));
+        Caller caller = callers.require();
+        return keys.retire(caller, callers.audit(), organization(orgId), key(kid));
     }
 
     @POST
@@ -102,8 +102,7 @@ public class OrganizationKeyResource {
     @Operation(summary = "Revoke a key (the organisation itself or the operator): nothing signed with it is"
             + " accepted from now on")
     public OrganizationKeyView revoke(@PathParam("orgId") String orgId, @PathParam("kid") String kid) {
-        OrganizationId organization = organization(orgId);
-        callers.requireSelfOrOperator(organization);
-        return keys.revoke(callers.audit(), organization, key(kid));
+        Caller caller = callers.require();
+        return keys.revoke(caller, callers.audit(), organization(orgId), key(kid));
     }
 }

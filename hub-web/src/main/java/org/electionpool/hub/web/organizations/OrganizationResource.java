@@ -25,11 +25,13 @@ import org.electionpool.hub.api.organizations.OrganizationId;
 import org.electionpool.hub.api.organizations.OrganizationService;
 import org.electionpool.hub.api.organizations.OrganizationView;
 import org.electionpool.hub.api.problem.HubException;
+import org.electionpool.hub.api.security.Caller;
 import org.electionpool.hub.web.security.CallerContext;
 
 /**
  * The organisation directory: every member reads the public entries; the operator registers
- * organisations.
+ * organisations. Authenticates, parses and renders only: {@link OrganizationService} decides who
+ * may do what.
  */
 @Path("api/v1/organizations")
 @Tag(name = "organizations")
@@ -51,8 +53,7 @@ public class OrganizationResource {
     @APIResponse(responseCode = "200", description = "The directory",
             content = @Content(schema = @Schema(implementation = OrganizationList.class)))
     public OrganizationList list() {
-        callers.require();
-        return new OrganizationList(organizations.list());
+        return new OrganizationList(organizations.list(callers.require()));
     }
 
     @GET
@@ -64,9 +65,9 @@ public class OrganizationResource {
     @APIResponse(responseCode = "404", description = "No such organisation",
             content = @Content(mediaType = "application/problem+json"))
     public OrganizationView get(@PathParam("orgId") String orgId) {
-        callers.require();
+        Caller caller = callers.require();
         return OrganizationId.parse(orgId)
-                .flatMap(organizations::find)
+                .flatMap(id -> organizations.find(caller, id))
                 .orElseThrow(() -> HubException.notFound("Organisation"));
     }
 
@@ -81,8 +82,7 @@ public class OrganizationResource {
     @APIResponse(responseCode = "409", description = "The id is taken",
             content = @Content(mediaType = "application/problem+json"))
     public Response create(@NotNull @Valid CreateOrganizationRequest request) {
-        callers.requireOperator();
-        OrganizationView created = organizations.create(callers.audit(), request);
+        OrganizationView created = organizations.create(callers.require(), callers.audit(), request);
         return Response.created(uriInfo.getAbsolutePathBuilder().path(created.id()).build())
                 .entity(created)
                 .build();

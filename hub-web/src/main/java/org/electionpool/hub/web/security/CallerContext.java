@@ -11,7 +11,8 @@ import org.electionpool.hub.api.security.Caller;
 
 /**
  * The caller of the current request, once {@link ApiAccessFilter} established it.
- * Request-scoped; set at most once.
+ * Request-scoped; set at most once. It authenticates only: what a caller may do is decided by the
+ * services, which take the {@link Caller} (docs/architecture.md, Authorisation).
  */
 @RequestScoped
 public class CallerContext {
@@ -51,30 +52,5 @@ public class CallerContext {
     public Caller require() {
         return current().orElseThrow(() -> new HubException(ProblemType.UNAUTHENTICATED,
                 "This endpoint needs an authenticated caller."));
-    }
-
-    /**
-     * @param organization the organisation whose resource is acted on
-     * @return the caller, who is that organisation or the hub operator
-     * @throws HubException {@code FORBIDDEN} for any other caller
-     */
-    public Caller requireSelfOrOperator(org.electionpool.hub.api.organizations.OrganizationId organization) {
-        Caller c = require();
-        if (!c.isOperator() && !c.organization().equals(organization)) {
-            throw new HubException(ProblemType.FORBIDDEN, "Only the organisation itself or the hub operator may do this.");
-        }
-        return c;
-    }
-
-    /**
-     * @return the caller, who acts for the hub operator
-     * @throws HubException {@code FORBIDDEN} for any other caller
-     */
-    public Caller requireOperator() {
-        Caller c = require();
-        if (!c.isOperator()) {
-            throw new HubException(ProblemType.FORBIDDEN, "Only the hub operator may do this.");
-        }
-        return c;
     }
 }

@@ -1,0 +1,554 @@
+package org.electionpool.hub.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import javax.naming.InitialContext;
+import javax.naming.NameClassPair;
+import javax.naming.NamingEnumeration;
+import javax.sql.DataSource;
+import org.electionpool.hub.api.audit.AuditContext;
+import org.electionpool.hub.api.audit.AuditService;
+import org.electionpool.hub.api.cases.AttachmentRequest;
+import org.electionpool.hub.api.cases.CaseAction;
+import org.electionpool.hub.api.cases.CaseFilter;
+import org.electionpool.hub.api.cases.CaseId;
+import org.electionpool.hub.api.cases.CaseKind;
+import org.electionpool.hub.api.cases.CaseService;
+import org.electionpool.hub.api.cases.CreateCaseRequest;
+import org.electionpool.hub.api.cases.ItemResponseRequest;
+import org.electionpool.hub.api.cases.ItemType;
+import org.electionpool.hub.api.cases.MessageRequest;
+import org.electionpool.hub.api.cases.Outcome;
+import org.electionpool.hub.api.cases.Priority;
+import org.electionpool.hub.api.cases.TransitionRequest;
+import org.electionpool.hub.api.hxp.DiscoveryService;
+import org.electionpool.hub.api.keys.AddKeyRequest;
+import org.electionpool.hub.api.keys.KeyId;
+import org.electionpool.hub.api.keys.KeyStatus;
+import org.electionpool.hub.api.keys.KeyUse;
+import org.electionpool.hub.api.keys.OrganizationKeyService;
+import org.electionpool.hub.api.keys.OrganizationKeyView;
+import org.electionpool.hub.api.organizations.CreateOrganizationRequest;
+import org.electionpool.hub.api.organizations.OrganizationId;
+import org.electionpool.hub.api.organizations.OrganizationKind;
+import org.electionpool.hub.api.organizations.OrganizationService;
+import org.electionpool.hub.api.problem.HubException;
+import org.electionpool.hub.api.problem.ProblemType;
+import org.electionpool.hub.api.security.Caller;
+import org.electionpool.hub.api.system.HubStatusService;
+import org.electionpool.hub.api.webhooks.WebhookRequest;
+import org.electionpool.hub.api.webhooks.WebhookService;
+import org.electionpool.hub.api.webhooks.WebhookView;
+import org.electionpool.hub.it.ServiceAuthorizationTable.Data;
+import org.electionpool.hub.it.ServiceAuthorizationTable.Row;
+import org.electionpool.hub.it.ServiceAuthorizationTable.Who;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Runs inside WildFly: calls every service method as every kind of caller on its own and on
+ * foreign data, straight through the EJBs' local interfaces — as a web-UI backing bean or a future
+ * resource would, with no REST resource in between — and expects the outcome
+ * {@link ServiceAuthorizationTable} documents. A refused call must leave nothing behind: no audit
+ * entry carrying the row's marker (every row's caller and context have a principal of their own),
+ * and, where a row has one, an unchanged state probe (keys of the organisation, the key's status,
+ * cases, the organisation, entries about the case). The table's completeness is checked here too,
+ * against the {@code @Local} hub-api interfaces the deployed beans expose.
+ *
+ * <p>Fixtures, made in the test itself: a fixture organisation registered by the hub (the foreign
+ * organisation of key and directory rows); for each case row a fresh case,
+ * {@code election-authority-fi} → {@code platform-alpha} (own for the authority and the platform)
+ * or {@code ministry-of-justice-fi} → {@code platform-beta} (own for those two, foreign for the
+ * first two). Keys added to demo organisations are sig keys and revoked again; webhooks of demo
+ * organisations are put back as they were, so the other tests' dev keys and webhooks stay valid.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ServiceAuthorizationIT {
+
+    private static final String SERVICES = "java:global/hub/hub-ejb/";
+
+    @Deployment
+    static EnterpriseArchive deployment() {
+        return HubDeployment.earWithTests(ServiceAuthorizationIT.class, ServiceAuthorizationTable.class, ExpectedDatabase.class);
+    }
+
+    private static <T> T lookup(String bean, Class<T> type) throws Exception {
+        return type.cast(new InitialContext().lookup(SERVICES + bean + "!" + type.getName()));
+    }
+
+    @Test
+    void everyDeployedServiceInterfaceHasItsRules() throws Exception {
+        List<Class<?>> services = new ArrayList<>();
+        NamingEnumeration<NameClassPair> names = new InitialContext().list(SERVICES.substring(0, SERVICES.length() - 1));
+        while (names.hasMore()) {
+            String name = names.next().getName();
+            int bang = name.indexOf('!');
+            if (bang > 0 && name.startsWith("org.electionpool.hub.api.", bang + 1)) {
+                Class<?> type = Class.forName(name.substring(bang + 1), false, Thread.currentThread().getContextClassLoader());
+                if (!services.contains(type)) {
+                    services.add(type);
+                }
+            }
+        }
+        assertTrue(services.stream().map(Class::getSimpleName).toList().containsAll(List.of("AuditService", "CaseService",
+                "DiscoveryService", "EnvelopeService", "HubStatusService", "OrganizationKeyService", "OrganizationService",
+                "WebhookService")), services::toString);
+        assertEquals(Set.of(), ServiceAuthorizationTable.missing(services, ServiceAuthorizationTable.rows()));
+    }
+
+    // ---- the services, the fixtures ----
+
+    private OrganizationService organizations;
+    private OrganizationKeyService keys;
+    private WebhookService webhooks;
+    private CaseService cases;
+    private AuditService audit;
+    private HubStatusService status;
+    private DiscoveryService discovery;
+    private DataSource dataSource;
+
+    private static final Caller HUB = Caller.system("authz-it-setup");
+    private static final AuditContext HUB_CONTEXT = AuditContext.system("authz-it-setup");
+
+    /** The foreign organisation of key and directory rows. */
+    private OrganizationId fixtureOrg;
+
+    /** What one row does: the call under test, a probe of what a refusal must leave unchanged, a clean-up. */
+    private record Step(Action action, Probe probe, Cleanup cleanup) {
+        Step(Action action) {
+            this(action, () -> null, () -> { });
+        }
+    }
+
+    private interface Action {
+        Object run(Caller caller, AuditContext context) throws Exception;
+    }
+
+    private interface Probe {
+        Object state() throws Exception;
+    }
+
+    private interface Cleanup {
+        void run() throws Exception;
+    }
+
+    /** Prepares a row's step (fixtures included) for its caller. */
+    private interface Spec {
+        Step prepare(Row row, Caller caller) throws Exception;
+    }
+
+    private static OrganizationId id(Who who) {
+        return new OrganizationId(who.organization);
+    }
+
+    /** @return the caller a setup step acts as: the organisation with a principal no row uses */
+    private static Caller setup(Who who) {
+        return who == Who.HUB ? HUB : new Caller(id(who), who.kind, "authz-it-setup", Caller.Channel.API);
+    }
+
+    private static AuditContext contextOf(Caller caller) {
+        return caller.isSystem() ? AuditContext.system(caller.principal())
+                : new AuditContext(caller.channel(), caller.organization(), caller.principal(), caller.principal(), null, null,
+                Instant.now());
+    }
+
+    private static Who owner(OrganizationId org) {
+        for (Who who : Who.values()) {
+            if (who.organization != null && who.organization.equals(org.value())) {
+                return who;
+            }
+        }
+        throw new IllegalArgumentException(org.value());
+    }
+
+    private OrganizationId organizationFor(Row row, Caller caller) {
+        return row.data() == Data.OWN ? caller.organization() : fixtureOrg;
+    }
+
+    // ---- keys ----
+
+    private static AddKeyRequest freshSigKey(String kid) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        String pem = "-----BEGIN PUBLIC KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(generator.generateKeyPair().getPublic().getEncoded())
+                + "\n-----END PUBLIC KEY-----\n";
+        return new AddKeyRequest(null, pem, null, KeyUse.SIG, kid);
+    }
+
+    private static String newKid() {
+        return "authz-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private Optional<KeyStatus> statusOf(OrganizationId org, String kid) {
+        return keys.list(HUB, org).stream().filter(k -> k.kid().equals(kid)).map(OrganizationKeyView::status).findFirst();
+    }
+
+    /** Revokes the key unless revoked already, so demo organisations keep exactly their active keys. */
+    private void revokeIfNeeded(OrganizationId org, String kid) {
+        Optional<KeyStatus> s = statusOf(org, kid);
+        if (s.isPresent() && s.get() != KeyStatus.REVOKED) {
+            keys.revoke(HUB, HUB_CONTEXT, org, new KeyId(kid));
+        }
+    }
+
+    // ---- cases ----
+
+    /** @return a fresh case the caller is party to (own) or not (foreign) */
+    private CaseId freshCase(Row row, Caller caller) {
+        boolean alphaParty = caller.organization().value().equals(Who.AUTHORITY.organization)
+                || caller.organization().value().equals(Who.PLATFORM.organization);
+        boolean betaParty = caller.organization().value().equals(Who.OTHER_AUTHORITY.organization)
+                || caller.organization().value().equals(Who.OTHER_PLATFORM.organization);
+        boolean alpha = row.data() == Data.OWN ? alphaParty : !alphaParty;
+        if (row.data() == Data.OWN && !alphaParty && !betaParty) {
+            throw new IllegalStateException(row + ": the caller is party to no case");
+        }
+        return alpha ? newCase(Who.AUTHORITY, Who.PLATFORM) : newCase(Who.OTHER_AUTHORITY, Who.OTHER_PLATFORM);
+    }
+
+    private CaseId newCase(Who authority, Who platform) {
+        return new CaseId(cases.create(setup(authority), contextOf(setup(authority)), caseRequest(platform)).view().id());
+    }
+
+    private static CreateCaseRequest caseRequest(Who platform) {
+        return new CreateCaseRequest("authz-" + UUID.randomUUID(), CaseKind.ALERT, platform.organization, "AUTHZ-1",
+                "Service authorisation fixture", null, null, null, null, null, null, null, null, null, null,
+                Priority.NORMAL, "GREEN", null, null, List.of(new CreateCaseRequest.ItemRequest(ItemType.CONTENT_URL,
+                "https://example.org/authz/" + UUID.randomUUID(), null)));
+    }
+
+    private static AttachmentRequest attachment(String text) {
+        return new AttachmentRequest("authz.txt", "text/plain",
+                Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)), null);
+    }
+
+    private static ItemResponseRequest response() {
+        return new ItemResponseRequest(Outcome.REMOVED, Instant.now().truncatedTo(ChronoUnit.SECONDS), null,
+                new ItemResponseRequest.Statement("DECISION_VISIBILITY_CONTENT_REMOVED", "DECISION_GROUND_ILLEGAL_CONTENT",
+                        "STATEMENT_CATEGORY_NEGATIVE_EFFECTS_ON_CIVIC_DISCOURSE_OR_ELECTIONS", false,
+                        "AUTOMATED_DECISION_NOT_AUTOMATED", List.of("FI"), "Removed in the authorisation test."));
+    }
+
+    // ---- database probes ----
+
+    private long count(String sql, Object... parameters) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+
+    private long entriesAbout(CaseId id) throws Exception {
+        return count("select count(*) from audit_entry where target_type = 'case' and target_id = ?", id.value());
+    }
+
+    private long logSize() throws Exception {
+        return count("select coalesce(max(idx), -1) + 1 from audit_entry");
+    }
+
+    // ---- the specs: how each table method is called ----
+
+    private Map<String, Spec> specs() {
+        Map<String, Spec> specs = new HashMap<>();
+
+        specs.put("OrganizationService.create", (row, caller) -> {
+            String newId = "authz-" + UUID.randomUUID().toString().substring(0, 8);
+            return new Step((c, ctx) -> organizations.create(c, ctx, new CreateOrganizationRequest(newId, "Authorisation test",
+                    OrganizationKind.PLATFORM, "FI", "authz@example.org")),
+                    () -> organizations.find(HUB, new OrganizationId(newId)).isPresent(), () -> { });
+        });
+        specs.put("OrganizationService.find", (row, caller) -> {
+            OrganizationId target = organizationFor(row, caller);
+            return new Step((c, ctx) -> organizations.find(c, target).orElseThrow());
+        });
+        specs.put("OrganizationService.list", (row, caller) -> new Step((c, ctx) -> organizations.list(c)));
+
+        specs.put("OrganizationKeyService.add", (row, caller) -> {
+            OrganizationId target = organizationFor(row, caller);
+            String kid = newKid();
+            return new Step((c, ctx) -> keys.add(c, ctx, target, freshSigKey(kid)),
+                    () -> keys.list(HUB, target).size(), () -> revokeIfNeeded(target, kid));
+        });
+        for (String change : List.of("retire", "revoke")) {
+            specs.put("OrganizationKeyService." + change, (row, caller) -> {
+                OrganizationId target = organizationFor(row, caller);
+                String kid = newKid();
+                keys.add(HUB, HUB_CONTEXT, target, freshSigKey(kid));
+                return new Step((c, ctx) -> change.equals("retire") ? keys.retire(c, ctx, target, new KeyId(kid))
+                        : keys.revoke(c, ctx, target, new KeyId(kid)),
+                        () -> statusOf(target, kid), () -> revokeIfNeeded(target, kid));
+            });
+        }
+        specs.put("OrganizationKeyService.list", (row, caller) -> {
+            OrganizationId target = organizationFor(row, caller);
+            return new Step((c, ctx) -> keys.list(c, target));
+        });
+
+        specs.put("WebhookService.register", (row, caller) -> webhookStep(caller, false,
+                (c, ctx) -> webhooks.register(c, ctx, new WebhookRequest("https://hooks.example.org/authz"))));
+        specs.put("WebhookService.get", (row, caller) -> webhookStep(caller, false, (c, ctx) -> webhooks.get(c)));
+        specs.put("WebhookService.remove", (row, caller) -> webhookStep(caller, true, (c, ctx) -> {
+            webhooks.remove(c, ctx);
+            return null;
+        }));
+        specs.put("WebhookService.deliveries", (row, caller) -> webhookStep(caller, false,
+                (c, ctx) -> webhooks.deliveries(c, null, 10)));
+
+        specs.put("CaseService.create", (row, caller) -> new Step(
+                (c, ctx) -> cases.create(c, ctx, caseRequest(caller.organization().value().equals(Who.OTHER_AUTHORITY.organization)
+                        ? Who.OTHER_PLATFORM : Who.PLATFORM)),
+                () -> count("select count(*) from takedown_case"), () -> { }));
+        specs.put("CaseService.get", caseStep((c, ctx, id) -> cases.get(c, ctx, id)));
+        specs.put("CaseService.list", (row, caller) -> new Step((c, ctx) -> cases.list(c, ctx,
+                new CaseFilter(null, null, null, null, null, null, 10))));
+        specs.put("CaseService.transition[own-side]", caseStep((c, ctx, id) -> cases.transition(c, ctx, id,
+                new TransitionRequest(c.kind() == OrganizationKind.AUTHORITY ? CaseAction.WITHDRAW : CaseAction.ACKNOWLEDGE, null))));
+        specs.put("CaseService.transition[other-side]", caseStep((c, ctx, id) -> cases.transition(c, ctx, id,
+                new TransitionRequest(c.kind() == OrganizationKind.AUTHORITY ? CaseAction.ACKNOWLEDGE : CaseAction.WITHDRAW, null))));
+        specs.put("CaseService.transition", caseStep((c, ctx, id) -> cases.transition(c, ctx, id,
+                new TransitionRequest(c.kind() == OrganizationKind.AUTHORITY ? CaseAction.WITHDRAW : CaseAction.ACKNOWLEDGE, null))));
+        specs.put("CaseService.respond", (row, caller) -> {
+            CaseId id = freshCase(row, caller);
+            acknowledge(id);
+            return caseStepFor(id, (c, ctx, i) -> cases.respond(c, ctx, i, 1, response()));
+        });
+        specs.put("CaseService.postMessage", caseStep((c, ctx, id) -> cases.postMessage(c, ctx, id,
+                new MessageRequest("Authorisation test.", null))));
+        specs.put("CaseService.messages", caseStep((c, ctx, id) -> cases.messages(c, ctx, id)));
+        specs.put("CaseService.attach", caseStep((c, ctx, id) -> cases.attach(c, ctx, id,
+                attachment("evidence " + UUID.randomUUID()))));
+        specs.put("CaseService.attachments", caseStep((c, ctx, id) -> cases.attachments(c, id)));
+        specs.put("CaseService.attachment", (row, caller) -> {
+            CaseId id = freshCase(row, caller);
+            Who authority = authorityOf(id);
+            String sha256 = cases.attach(setup(authority), contextOf(setup(authority)), id,
+                    attachment("evidence " + UUID.randomUUID())).attachment().sha256();
+            return caseStepFor(id, (c, ctx, i) -> cases.attachment(c, ctx, i, sha256));
+        });
+        specs.put("CaseService.statements", (row, caller) -> new Step((c, ctx) -> cases.statements(c, ctx,
+                Instant.now().minus(1, ChronoUnit.MINUTES))));
+        specs.put("CaseService.inbox", (row, caller) -> new Step((c, ctx) -> cases.inbox(c, null, 1)));
+
+        specs.put("AuditService.entries", (row, caller) -> new Step((c, ctx) -> audit.entries(c, ctx, 0, 1)));
+        specs.put("AuditService.inclusion", (row, caller) -> {
+            long index;
+            if (row.data() == Data.OWN) {
+                audit.entries(setup(owner(caller.organization())), contextOf(setup(owner(caller.organization()))), 0, 0);
+                index = count("select max(idx) from audit_entry where actor_org = ?", caller.organization().value());
+            } else {
+                index = count("select max(idx) from audit_entry where actor_org is not null and actor_org <> ?",
+                        caller.organization().value());
+            }
+            return new Step((c, ctx) -> audit.inclusion(c, index, index + 1));
+        });
+        specs.put("AuditService.bundle", (row, caller) -> new Step((c, ctx) -> audit.bundle(c, ctx, "organization",
+                fixtureOrg.value())));
+        specs.put("AuditService.export", (row, caller) -> new Step((c, ctx) -> audit.export(c, ctx, 1L)));
+        specs.put("AuditService.fsck", (row, caller) -> new Step((c, ctx) -> {
+            assertTrue(audit.fsck(c).ok(), "the log verifies");
+            return null;
+        }));
+        specs.put("AuditService.receipt", (row, caller) -> new Step((c, ctx) -> audit.receipt(id(Who.PLATFORM),
+                "authz-no-such-jti", Instant.now())));
+        specs.put("AuditService.latestCheckpoint", (row, caller) -> new Step((c, ctx) -> audit.latestCheckpoint()));
+        specs.put("AuditService.consistency", (row, caller) -> new Step((c, ctx) -> audit.consistency(1, 2)));
+
+        specs.put("HubStatusService.database", (row, caller) -> new Step((c, ctx) -> {
+            assertTrue(status.database().up());
+            return null;
+        }));
+        specs.put("HubStatusService.mode", (row, caller) -> new Step((c, ctx) -> status.mode()));
+        specs.put("DiscoveryService.publicJwks", (row, caller) -> new Step((c, ctx) -> discovery.publicJwks()));
+        specs.put("DiscoveryService.configuration", (row, caller) -> new Step((c, ctx) -> discovery.configuration()));
+        return specs;
+    }
+
+    private interface CaseAct {
+        Object run(Caller caller, AuditContext context, CaseId id) throws Exception;
+    }
+
+    private Spec caseStep(CaseAct act) {
+        return (row, caller) -> caseStepFor(freshCase(row, caller), act);
+    }
+
+    private Step caseStepFor(CaseId id, CaseAct act) {
+        return new Step((c, ctx) -> act.run(c, ctx, id), () -> entriesAbout(id), () -> { });
+    }
+
+    private Who authorityOf(CaseId id) {
+        return isParty(Who.AUTHORITY, id) ? Who.AUTHORITY : Who.OTHER_AUTHORITY;
+    }
+
+    private boolean isParty(Who who, CaseId id) {
+        try {
+            cases.attachments(setup(who), id);
+            return true;
+        } catch (HubException e) {
+            return false;
+        }
+    }
+
+    /** The case's platform acknowledges it, so that it takes item responses. */
+    private void acknowledge(CaseId id) {
+        Who platform = isParty(Who.PLATFORM, id) ? Who.PLATFORM : Who.OTHER_PLATFORM;
+        cases.transition(setup(platform), contextOf(setup(platform)), id, new TransitionRequest(CaseAction.ACKNOWLEDGE, null));
+    }
+
+    /**
+     * A webhook row on the caller's own webhook: saves it, registers one first if the row removes,
+     * puts the saved one back afterwards. The hub itself has none to save.
+     */
+    private Step webhookStep(Caller caller, boolean needsOne, Action action) throws Exception {
+        if (caller.isSystem()) {
+            return new Step(action, () -> count("select count(*) from webhook where org_id = ?", Caller.HUB.value()), () -> { });
+        }
+        Caller self = setup(owner(caller.organization()));
+        Optional<WebhookView> saved = webhooks.get(self);
+        if (needsOne) {
+            webhooks.register(self, contextOf(self), new WebhookRequest("https://hooks.example.org/authz-before"));
+        }
+        return new Step(action, () -> webhooks.get(self), () -> {
+            if (saved.isPresent()) {
+                webhooks.register(self, contextOf(self), new WebhookRequest(saved.get().url()));
+            } else if (webhooks.get(self).isPresent()) {
+                webhooks.remove(self, contextOf(self));
+            }
+        });
+    }
+
+    // ---- the run ----
+
+    private ServiceAuthorizationTable.Outcome outcome(Throwable e) {
+        if (e == null) {
+            return ServiceAuthorizationTable.Outcome.ALLOWED;
+        }
+        if (e instanceof HubException h) {
+            return h.type() == ProblemType.FORBIDDEN ? ServiceAuthorizationTable.Outcome.FORBIDDEN
+                    : h.type() == ProblemType.NOT_FOUND ? ServiceAuthorizationTable.Outcome.NOT_FOUND : null;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalArgumentException) {
+                return ServiceAuthorizationTable.Outcome.MISMATCH;
+            }
+        }
+        return null;
+    }
+
+    @Test
+    void everyServiceMethodAnswersEveryCallerAsDocumented() throws Exception {
+        organizations = lookup("OrganizationServiceBean", OrganizationService.class);
+        keys = lookup("OrganizationKeyServiceBean", OrganizationKeyService.class);
+        webhooks = lookup("WebhookServiceBean", WebhookService.class);
+        cases = lookup("CaseServiceBean", CaseService.class);
+        audit = lookup("AuditLogBean", AuditService.class);
+        status = lookup("HubStatusServiceBean", HubStatusService.class);
+        discovery = lookup("DiscoveryServiceBean", DiscoveryService.class);
+        dataSource = (DataSource) new InitialContext().lookup(ExpectedDatabase.jndiName());
+
+        fixtureOrg = new OrganizationId("authz-fixture-" + UUID.randomUUID().toString().substring(0, 8));
+        organizations.create(HUB, HUB_CONTEXT, new CreateOrganizationRequest(fixtureOrg.value(), "Authorisation fixture",
+                OrganizationKind.PLATFORM, "FI", "fixture@example.org"));
+
+        Map<String, Spec> specs = specs();
+        List<Row> rows = ServiceAuthorizationTable.rows();
+        List<String> failures = new ArrayList<>();
+        long started = System.nanoTime();
+        int number = 0;
+        for (Row row : rows) {
+            number++;
+            String marker = "authz-it-" + number + "-" + UUID.randomUUID().toString().substring(0, 4);
+            Spec spec = specs.get(row.call());
+            if (spec == null) {
+                failures.add(row + ": no spec in the test");
+                continue;
+            }
+            Caller caller = switch (row.who()) {
+                case HUB -> Caller.system(marker);
+                case NOBODY -> null;
+                default -> new Caller(id(row.who()), row.who().kind, marker, Caller.Channel.API);
+            };
+            AuditContext context;
+            if (caller == null) {
+                context = null;
+            } else if (row.data() == Data.MISMATCH) {
+                // the caller with another organisation's evidence
+                OrganizationId other = caller.organization().value().equals(Who.OTHER_PLATFORM.organization)
+                        ? id(Who.PLATFORM) : id(Who.OTHER_PLATFORM);
+                context = new AuditContext(Caller.Channel.API, other, marker, marker, null, null, Instant.now());
+            } else {
+                context = contextOf(caller);
+            }
+            Step step;
+            try {
+                step = spec.prepare(row, caller == null ? HUB : caller);
+            } catch (Exception | AssertionError e) {
+                failures.add(row + ": its fixture failed: " + e);
+                continue;
+            }
+            try {
+                long sizeBefore = logSize();
+                Object before = step.probe().state();
+                Throwable thrown = null;
+                try {
+                    step.action().run(caller, context);
+                } catch (Exception | AssertionError e) {
+                    thrown = e;
+                }
+                ServiceAuthorizationTable.Outcome actual = outcome(thrown);
+                if (actual != row.expected()) {
+                    failures.add(row + ": expected " + row.expected() + ", got "
+                            + (thrown == null ? "ALLOWED" : actual + " (" + thrown + ")"));
+                    continue;
+                }
+                if (actual != ServiceAuthorizationTable.Outcome.ALLOWED) {
+                    long left = count("select count(*) from audit_entry where idx >= ? and leaf like ?", sizeBefore,
+                            "%\"" + marker + "\"%");
+                    if (left != 0) {
+                        failures.add(row + ": refused, yet left " + left + " audit entries behind");
+                    }
+                    Object after = step.probe().state();
+                    if (!java.util.Objects.equals(before, after)) {
+                        failures.add(row + ": refused, yet changed " + before + " to " + after);
+                    }
+                }
+            } finally {
+                try {
+                    step.cleanup().run();
+                } catch (Exception e) {
+                    failures.add(row + ": its clean-up failed: " + e);
+                }
+            }
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        System.out.println("ServiceAuthorizationIT: " + rows.size() + " rows in " + millis + " ms, "
+                + failures.size() + " failures");
+        assertEquals(List.of(), failures, rows.size() + " rows, " + failures.size() + " failures");
+    }
+}
