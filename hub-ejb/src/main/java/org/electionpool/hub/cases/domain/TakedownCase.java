@@ -17,8 +17,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import org.electionpool.hub.api.audit.AuditAction;
 import org.electionpool.hub.api.cases.CaseAction;
 import org.electionpool.hub.api.cases.CaseId;
 import org.electionpool.hub.api.cases.CaseKind;
@@ -35,8 +38,11 @@ import org.electionpool.hub.api.organizations.OrganizationId;
  * its thread.
  *
  * <p>Invariants: the parties, kind, order fields and items never change after creation; the state
- * changes only through {@link #apply}, along {@link CaseStatus#after}; every step and every message
- * is appended to the thread, never edited. The deadline's clock stops while the case waits for the
+ * changes only through {@link #transition}, along {@link CaseStatus#after}; every step and every
+ * message is appended to the thread, never edited. Every method that changes the case (or records
+ * something about it the parties are told of) returns the {@link CaseEvent} of what it did, from
+ * which the audit entry and the parties' inbox events are written; {@link #created()} is the
+ * creation's. The deadline's clock stops while the case waits for the
  * authority ({@code NEEDS_INFORMATION}) and restarts in full once the authority answers (TCO
  * Regulation Art. 3(8)). Concurrent changes are detected by {@code version}.
  */
@@ -205,21 +211,32 @@ public class TakedownCase {
         this.updatedAt = now;
     }
 
+    /** @return the event of this case's creation ({@code case.created}), sent by its authority */
+    public CaseEvent created() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("kind", kind.name());
+        details.put("addressee", addressee);
+        details.put("items", items.size());
+        details.put("priority", priority.name());
+        return event(AuditAction.CASE_CREATED, authority, details, createdAt);
+    }
+
     /**
      * Takes one lifecycle step and records it in the thread.
      *
      * @param action the action
      * @param role   the side taking it
-     * @param actor  the acting organisation and principal
+     * @param actorOrg       the acting organisation
+     * @param actorPrincipal the acting principal (key id)
      * @param note   optional text
      * @param now    the time
-     * @return the state before the step
+     * @return the step ({@code case.transitioned}; details {@code action}, {@code from}, {@code to})
      * @throws WrongSideException if the action belongs to the other side
      * @throws IllegalTransitionException if the action is not allowed from the current state
      * @throws UnansweredItemsException to resolve with items left unanswered
      */
-    public CaseStatus apply(CaseAction action, CaseRole role, String actorOrg, String actorPrincipal, String note,
-                            Instant now) {
+    public CaseEvent transition(CaseAction action, CaseRole role, String actorOrg, String actorPrincipal, String note,
+                                Instant now) {
         if (action.by() != role) {
             throw new WrongSideException(action);
         }
@@ -238,19 +255,25 @@ public class TakedownCase {
         status = to;
         thread.add(new CaseMessage(actorOrg, actorPrincipal, note, null, action, from, to, now));
         updatedAt = now;
-        return from;
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("action", action.name());
+        details.put("from", from.name());
+        details.put("to", to.name());
+        return event(AuditAction.CASE_TRANSITIONED, actorOrg, details, now);
     }
 
     /**
      * Records the platform's response to an item.
      *
-     * @param number 1-based item number
+     * @param number   1-based item number
+     * @param actorOrg the responding organisation (the platform)
+     * @return the response ({@code case.item.responded}; details {@code item}, {@code outcome})
      * @throws IndexOutOfBoundsException for an item the case does not have
      * @throws IllegalTransitionException if the state takes no responses
      * @throws IllegalArgumentException if the TCO reason does not fit the outcome
      */
-    public void respond(int number, Outcome outcome, Instant actionTakenAt, TcoReason tcoReason, String statementJson,
-                        Instant now) {
+    public CaseEvent respond(int number, Outcome outcome, Instant actionTakenAt, TcoReason tcoReason, String statementJson,
+                             String actorOrg, Instant now) {
         if (number < 1 || number > items.size()) {
             throw new IndexOutOfBoundsException("no item " + number);
         }
@@ -259,15 +282,61 @@ public class TakedownCase {
         }
         items.get(number - 1).respond(outcome, actionTakenAt, tcoReason, statementJson, now);
         updatedAt = now;
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("item", number);
+        details.put("outcome", outcome.name());
+        return event(AuditAction.CASE_ITEM_RESPONDED, actorOrg, details, now);
     }
 
-    /** Appends a message to the thread. */
-    public void post(String actorOrg, String actorPrincipal, String text, Integer item, Instant now) {
+    /**
+     * Appends a message to the thread.
+     *
+     * @return the message ({@code case.message.posted}; details {@code item} when it is about one)
+     * @throws IndexOutOfBoundsException for an item the case does not have
+     */
+    public CaseEvent post(String actorOrg, String actorPrincipal, String text, Integer item, Instant now) {
+        checkItem(item);
+        thread.add(new CaseMessage(actorOrg, actorPrincipal, text, item, null, null, null, now));
+        updatedAt = now;
+        return event(AuditAction.CASE_MESSAGE_POSTED, actorOrg, item == null ? Map.of() : Map.of("item", item), now);
+    }
+
+    /**
+     * Records that a party added evidence (stored beside the case, which itself does not change).
+     *
+     * @param sha256    the content's digest, lower-case hex: the attachment's address
+     * @param size      bytes
+     * @param mediaType the media type
+     * @param item      the item it is evidence for, or {@code null}
+     * @return the upload ({@code case.attachment.added}; details {@code sha256}, {@code size},
+     *         {@code media_type}, and {@code item} when it is about one)
+     * @throws IndexOutOfBoundsException for an item the case does not have
+     */
+    public CaseEvent attachmentAdded(String sha256, int size, String mediaType, Integer item, String actorOrg,
+                                     Instant now) {
+        checkItem(item);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("sha256", sha256);
+        details.put("size", size);
+        details.put("media_type", mediaType);
+        if (item != null) {
+            details.put("item", item);
+        }
+        return event(AuditAction.CASE_ATTACHMENT_ADDED, actorOrg, details, now);
+    }
+
+    /**
+     * @param item a 1-based item number, or {@code null}
+     * @throws IndexOutOfBoundsException for an item the case does not have
+     */
+    public void checkItem(Integer item) {
         if (item != null && (item < 1 || item > items.size())) {
             throw new IndexOutOfBoundsException("no item " + item);
         }
-        thread.add(new CaseMessage(actorOrg, actorPrincipal, text, item, null, null, null, now));
-        updatedAt = now;
+    }
+
+    private CaseEvent event(AuditAction action, String actor, Map<String, Object> details, Instant at) {
+        return new CaseEvent(action, id(), authority(), addressee(), status, actor, details, at);
     }
 
     /**

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,13 +16,11 @@ import org.electionpool.hub.api.audit.AuditContext;
 import org.electionpool.hub.api.cases.AttachmentContent;
 import org.electionpool.hub.api.cases.AttachmentRequest;
 import org.electionpool.hub.api.cases.AttachmentView;
-import org.electionpool.hub.api.cases.CaseAction;
 import org.electionpool.hub.api.cases.CaseFilter;
 import org.electionpool.hub.api.cases.CaseId;
 import org.electionpool.hub.api.cases.CasePage;
 import org.electionpool.hub.api.cases.CaseRole;
 import org.electionpool.hub.api.cases.CaseService;
-import org.electionpool.hub.api.cases.CaseStatus;
 import org.electionpool.hub.api.cases.CaseSummary;
 import org.electionpool.hub.api.cases.CaseView;
 import org.electionpool.hub.api.cases.CreateCaseRequest;
@@ -44,6 +41,7 @@ import org.electionpool.hub.api.security.Caller;
 import org.electionpool.hub.api.audit.AuditAction;
 import org.electionpool.hub.audit.AuditEvent;
 import org.electionpool.hub.audit.AuditLog;
+import org.electionpool.hub.cases.domain.CaseEvent;
 import org.electionpool.hub.cases.domain.CaseItem;
 import org.electionpool.hub.cases.domain.ItemNormalizer;
 import org.electionpool.hub.cases.domain.IllegalTransitionException;
@@ -56,17 +54,17 @@ import org.electionpool.hub.organizations.domain.OrganizationRepository;
 import org.electionpool.hub.system.internal.JdbcErrors;
 
 /**
- * The case exchange as a transactional EJB. Each method: load the case scoped to the caller's
- * organisation (a non-party gets {@code NOT_FOUND}, as for an id never issued), check the side,
- * change the aggregate, flush (optimistic locking), append the audit entry, then write the inbox
- * events under it (each recipient's next number in its own stream, {@link Inbox}) — all in one
- * transaction.
+ * The case exchange as a transactional EJB. Each change: load the case scoped to the caller's
+ * organisation (a non-party gets {@code NOT_FOUND}, as for an id never issued), call one aggregate
+ * method, which checks the side and returns the {@link CaseEvent} of what it did, save (flush:
+ * optimistic locking), and publish the event ({@link CaseEvents}: the audit entry, each party's
+ * inbox event and webhook delivery) — all in one transaction. Reads append their audit entry only.
  */
 @Stateless
 public class CaseServiceBean implements CaseService {
 
     /** The audit-log target type of cases. */
-    static final String TARGET_TYPE = "case";
+    static final String TARGET_TYPE = CaseEvents.TARGET_TYPE;
 
     @Inject
     JpaCaseRepository cases;
@@ -82,6 +80,9 @@ public class CaseServiceBean implements CaseService {
 
     @Inject
     Inbox inbox;
+
+    @Inject
+    CaseEvents events;
 
     @Inject
     Attachments attachments;
@@ -131,13 +132,7 @@ public class CaseServiceBean implements CaseService {
             }
             throw e;
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("kind", created.kind().name());
-        details.put("addressee", created.addressee().value());
-        details.put("items", created.items().size());
-        details.put("priority", created.priority().name());
-        long index = auditLog.append(new AuditEvent(context, AuditAction.CASE_CREATED, TARGET_TYPE, created.id().value(), details)).index();
-        notifyParties(index, created, AuditAction.CASE_CREATED, caller, now);
+        events.publish(context, created.created());
         return new Created(view(created, caller, now), true);
     }
 
@@ -205,9 +200,9 @@ public class CaseServiceBean implements CaseService {
     public CaseView transition(Caller caller, AuditContext context, CaseId id, TransitionRequest request) {
         TakedownCase c = require(caller, id);
         Instant now = clock.instant();
-        CaseStatus from;
+        CaseEvent event;
         try {
-            from = c.apply(request.action(), c.roleOf(caller.organization()), caller.organization().value(),
+            event = c.transition(request.action(), c.roleOf(caller.organization()), caller.organization().value(),
                     caller.principal(), request.note(), now);
         } catch (WrongSideException e) {
             throw new HubException(ProblemType.FORBIDDEN, "Only the " + request.action().by().name().toLowerCase(
@@ -218,12 +213,7 @@ public class CaseServiceBean implements CaseService {
             throw new HubException(ProblemType.CONFLICT, "Every item needs a response before the case can be RESOLVED.");
         }
         flush();
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("action", request.action().name());
-        details.put("from", from.name());
-        details.put("to", c.status().name());
-        long index = auditLog.append(new AuditEvent(context, AuditAction.CASE_TRANSITIONED, TARGET_TYPE, id.value(), details)).index();
-        notifyParties(index, c, AuditAction.CASE_TRANSITIONED, caller, now);
+        events.publish(context, event);
         return view(c, caller, now);
     }
 
@@ -238,8 +228,10 @@ public class CaseServiceBean implements CaseService {
         if (statement.length() > CaseItem.STATEMENT_JSON_LENGTH) { // cannot happen within the field limits; never a 500
             throw HubException.invalidField("statement", "is too long once encoded as JSON");
         }
+        CaseEvent event;
         try {
-            c.respond(item, request.outcome(), request.actionTakenAt(), request.tcoReason(), statement, now);
+            event = c.respond(item, request.outcome(), request.actionTakenAt(), request.tcoReason(), statement,
+                    caller.organization().value(), now);
         } catch (IndexOutOfBoundsException e) {
             throw HubException.notFound("Item");
         } catch (IllegalTransitionException e) {
@@ -248,11 +240,7 @@ public class CaseServiceBean implements CaseService {
             throw HubException.invalidField("tcoReason", e.getMessage());
         }
         flush();
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("item", item);
-        details.put("outcome", request.outcome().name());
-        long index = auditLog.append(new AuditEvent(context, AuditAction.CASE_ITEM_RESPONDED, TARGET_TYPE, id.value(), details)).index();
-        notifyParties(index, c, AuditAction.CASE_ITEM_RESPONDED, caller, now);
+        events.publish(context, event);
         return view(c, caller, now);
     }
 
@@ -260,15 +248,14 @@ public class CaseServiceBean implements CaseService {
     public MessageView postMessage(Caller caller, AuditContext context, CaseId id, MessageRequest request) {
         TakedownCase c = require(caller, id);
         Instant now = clock.instant();
+        CaseEvent event;
         try {
-            c.post(caller.organization().value(), caller.principal(), request.text(), request.item(), now);
+            event = c.post(caller.organization().value(), caller.principal(), request.text(), request.item(), now);
         } catch (IndexOutOfBoundsException e) {
             throw HubException.invalidField("item", "the case has no such item");
         }
         flush();
-        long index = auditLog.append(new AuditEvent(context, AuditAction.CASE_MESSAGE_POSTED, TARGET_TYPE, id.value(),
-                request.item() == null ? Map.of() : Map.of("item", request.item()))).index();
-        notifyParties(index, c, AuditAction.CASE_MESSAGE_POSTED, caller, now);
+        events.publish(context, event);
         int number = c.thread().size();
         return CaseAssembler.toView(number, c.thread().get(number - 1));
     }
@@ -315,15 +302,8 @@ public class CaseServiceBean implements CaseService {
         AttachmentView view = new AttachmentView(sha256, request.filename(), request.mediaType(), content.length,
                 request.item(), caller.organization().value(), now);
         attachments.add(id, view, key.alias(), Base64.getEncoder().encodeToString(sealed));
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("sha256", sha256);
-        details.put("size", content.length);
-        details.put("media_type", request.mediaType());
-        if (request.item() != null) {
-            details.put("item", request.item());
-        }
-        long index = auditLog.append(new AuditEvent(context, AuditAction.CASE_ATTACHMENT_ADDED, TARGET_TYPE, id.value(), details)).index();
-        notifyParties(index, c, AuditAction.CASE_ATTACHMENT_ADDED, caller, now);
+        events.publish(context, c.attachmentAdded(sha256, content.length, request.mediaType(), request.item(),
+                caller.organization().value(), now));
         return new Attached(view, true);
     }
 
@@ -448,11 +428,6 @@ public class CaseServiceBean implements CaseService {
 
     private static HubException foreignCursor() {
         return new HubException(ProblemType.INVALID_PARAMETER, "after must be the cursor of an event or page of your inbox.");
-    }
-
-    private void notifyParties(long auditIndex, TakedownCase c, AuditAction act, Caller caller, Instant now) {
-        inbox.record(auditIndex, List.of(c.authority().value(), c.addressee().value()), c.id().value(), act.eventType().orElseThrow(),
-                c.status(), caller.organization().value(), now);
     }
 
     private CaseView view(TakedownCase c, Caller caller, Instant now) {

@@ -16,8 +16,9 @@ import java.util.Map;
 import org.electionpool.hub.api.audit.AuditContext;
 import org.electionpool.hub.api.cases.CaseStatus;
 import org.electionpool.hub.api.audit.AuditAction;
-import org.electionpool.hub.audit.AuditEvent;
-import org.electionpool.hub.audit.AuditLog;
+import org.electionpool.hub.api.cases.CaseId;
+import org.electionpool.hub.api.organizations.OrganizationId;
+import org.electionpool.hub.cases.domain.CaseEvent;
 
 /**
  * Marks one case overdue, once per deadline: a conditional update (only if not yet marked, the
@@ -40,13 +41,10 @@ public class DeadlineMarker {
     EntityManager em;
 
     @Inject
-    AuditLog auditLog;
+    CaseEvents events;
 
     @Inject
     Clock clock;
-
-    @Inject
-    Inbox inbox;
 
     private static List<String> running() {
         List<String> running = new ArrayList<>();
@@ -83,10 +81,9 @@ public class DeadlineMarker {
         Object[] row = (Object[]) em.createNativeQuery("select authority_org, addressee_org, status, deadline"
                 + " from takedown_case where id = ?1").setParameter(1, id).getSingleResult();
         Instant deadline = toInstant(row[3]);
-        long index = auditLog.append(new AuditEvent(WATCH, AuditAction.CASE_OVERDUE, CaseServiceBean.TARGET_TYPE, id,
-                Map.of("deadline", DateTimeFormatter.ISO_INSTANT.format(deadline)))).index();
-        inbox.record(index, List.of((String) row[0], (String) row[1]), id, AuditAction.CASE_OVERDUE.eventType().orElseThrow(),
-                CaseStatus.valueOf((String) row[2]), "hub", now);
+        events.publish(WATCH, new CaseEvent(AuditAction.CASE_OVERDUE, new CaseId(id), new OrganizationId((String) row[0]),
+                new OrganizationId((String) row[1]), CaseStatus.valueOf((String) row[2]), CaseEvent.HUB,
+                Map.of("deadline", DateTimeFormatter.ISO_INSTANT.format(deadline)), now));
         return true;
     }
 

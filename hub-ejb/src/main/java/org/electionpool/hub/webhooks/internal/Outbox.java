@@ -4,14 +4,15 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import org.electionpool.hub.webhooks.WebhookOutbox;
 
 /**
- * The webhook outbox. {@link #enqueue} runs in the transaction of the change whose event it
- * carries (it is called right after the inbox event is written), so a delivery exists if and only
- * if the change committed.
+ * The webhook outbox, behind the {@link WebhookOutbox} port. {@link #enqueue} runs in the
+ * transaction of the change whose event it carries (it is called right after the inbox event is
+ * written), so a delivery exists if and only if the change committed.
  */
 @ApplicationScoped
-public class Outbox {
+public class Outbox implements WebhookOutbox {
 
     @PersistenceContext(unitName = "hub")
     EntityManager em;
@@ -26,6 +27,7 @@ public class Outbox {
      * @param type       the event type
      * @param now        the time
      */
+    @Override
     public void enqueue(long auditIndex, String recipient, String caseId, String type, Instant now) {
         em.createNativeQuery("insert into webhook_delivery (org_id, url, audit_index, type, case_id, status, attempts,"
                         + " next_attempt_at, created_at) select org_id, url, ?1, ?2, ?3, 'PENDING', 0, ?4, ?4"

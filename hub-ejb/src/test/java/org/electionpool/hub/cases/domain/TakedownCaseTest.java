@@ -39,8 +39,8 @@ class TakedownCaseTest {
         return new TakedownCase(CaseId.random(), MINISTRY, r, "digest", items, T0);
     }
 
-    private static CaseStatus step(TakedownCase c, CaseAction action, CaseRole role, Instant at) {
-        return c.apply(action, role, role == CaseRole.PLATFORM ? PLATFORM.value() : MINISTRY.value(), "kid", "note", at);
+    private static CaseEvent step(TakedownCase c, CaseAction action, CaseRole role, Instant at) {
+        return c.transition(action, role, role == CaseRole.PLATFORM ? PLATFORM.value() : MINISTRY.value(), "kid", "note", at);
     }
 
     @Test
@@ -80,17 +80,17 @@ class TakedownCaseTest {
     @Test
     void resolvingNeedsEveryItemAnsweredAndCannotComplyNeedsItsReason() {
         TakedownCase c = order(Priority.NORMAL);
-        assertThrows(IllegalTransitionException.class, () -> c.respond(1, Outcome.REMOVED, T0, null, "{}", T0),
+        assertThrows(IllegalTransitionException.class, () -> c.respond(1, Outcome.REMOVED, T0, null, "{}", PLATFORM.value(), T0),
                 "no responses before acknowledgement");
         step(c, CaseAction.ACKNOWLEDGE, CaseRole.PLATFORM, T0);
         step(c, CaseAction.START, CaseRole.PLATFORM, T0);
-        c.respond(1, Outcome.REMOVED, T0, null, "{}", T0);
+        c.respond(1, Outcome.REMOVED, T0, null, "{}", PLATFORM.value(), T0);
         assertThrows(UnansweredItemsException.class, () -> step(c, CaseAction.RESOLVE, CaseRole.PLATFORM, T0));
-        assertThrows(IllegalArgumentException.class, () -> c.respond(2, Outcome.CANNOT_COMPLY, T0, null, "{}", T0));
+        assertThrows(IllegalArgumentException.class, () -> c.respond(2, Outcome.CANNOT_COMPLY, T0, null, "{}", PLATFORM.value(), T0));
         assertThrows(IllegalArgumentException.class,
-                () -> c.respond(2, Outcome.NO_ACTION, T0, TcoReason.MANIFEST_ERROR, "{}", T0));
-        assertThrows(IndexOutOfBoundsException.class, () -> c.respond(3, Outcome.REMOVED, T0, null, "{}", T0));
-        c.respond(2, Outcome.CANNOT_COMPLY, T0, TcoReason.FORCE_MAJEURE, "{}", T0);
+                () -> c.respond(2, Outcome.NO_ACTION, T0, TcoReason.MANIFEST_ERROR, "{}", PLATFORM.value(), T0));
+        assertThrows(IndexOutOfBoundsException.class, () -> c.respond(3, Outcome.REMOVED, T0, null, "{}", PLATFORM.value(), T0));
+        c.respond(2, Outcome.CANNOT_COMPLY, T0, TcoReason.FORCE_MAJEURE, "{}", PLATFORM.value(), T0);
         step(c, CaseAction.RESOLVE, CaseRole.PLATFORM, T0);
         assertEquals(CaseStatus.RESOLVED, c.status());
         assertFalse(c.overdue(T0.plusSeconds(999_999)), "a resolved case is never overdue");
