@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -21,13 +22,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.electionpool.hub.api.audit.AuditAction;
 import org.electionpool.hub.api.cases.CaseAction;
 import org.electionpool.hub.api.cases.CaseId;
 import org.electionpool.hub.api.cases.CaseKind;
 import org.electionpool.hub.api.cases.CaseRole;
 import org.electionpool.hub.api.cases.CaseStatus;
-import org.electionpool.hub.api.cases.CreateCaseRequest;
 import org.electionpool.hub.api.cases.Outcome;
 import org.electionpool.hub.api.cases.Priority;
 import org.electionpool.hub.api.cases.TcoReason;
@@ -164,12 +165,13 @@ public class TakedownCase {
      *
      * @param id            the new id
      * @param authority     the sending authority
-     * @param request       the validated request
+     * @param request       what the authority asks for
      * @param requestSha256 the digest of the request's canonical body, for idempotent replays
      * @param items         the items, in order
      * @param now           the delivery time; the deadline runs from here
+     * @throws IllegalArgumentException if an explicit deadline is not after {@code now}
      */
-    public TakedownCase(CaseId id, OrganizationId authority, CreateCaseRequest request, String requestSha256,
+    public TakedownCase(CaseId id, OrganizationId authority, NewCase request, String requestSha256,
                         List<CaseItem> items, Instant now) {
         this.id = id.value();
         this.clientRef = request.clientRef();
@@ -177,7 +179,7 @@ public class TakedownCase {
         this.kind = request.kind();
         this.status = CaseStatus.SUBMITTED;
         this.authority = authority.value();
-        this.addressee = request.addressee();
+        this.addressee = request.addressee().value();
         this.reference = request.reference().strip();
         this.title = request.title().strip();
         this.issuedAt = request.issuedAt();
@@ -189,7 +191,7 @@ public class TakedownCase {
         this.legalBasis = request.legalBasis();
         this.statementOfReasons = request.statementOfReasons();
         this.category = request.category();
-        this.territorialScope = request.territorialScope() == null || request.territorialScope().isEmpty() ? null
+        this.territorialScope = request.territorialScope().isEmpty() ? null
                 : String.join(",", request.territorialScope());
         this.redress = request.redress();
         this.language = request.language();
@@ -350,9 +352,26 @@ public class TakedownCase {
         return addressee.equals(organization.value()) ? CaseRole.PLATFORM : null;
     }
 
-    /** @return whether the deadline passed while the clock ran */
+    /** @return whether the deadline passed while the clock ran ({@link CaseStatus#CLOCK_RUNS}) */
     public boolean overdue(Instant now) {
         return deadline != null && status.clockRuns() && now.isAfter(deadline);
+    }
+
+    /**
+     * Marks the passed deadline, once: a deadline is marked at most once, however often this is
+     * called (a new deadline, after the clock restarted, can be marked again).
+     *
+     * @param now the time
+     * @return the mark ({@code case.overdue} by the hub; details {@code deadline}, ISO 8601), or
+     *         empty when the case is not overdue now or its deadline is already marked
+     */
+    public Optional<CaseEvent> markOverdue(Instant now) {
+        if (overdueAt != null || !overdue(now)) {
+            return Optional.empty();
+        }
+        overdueAt = now;
+        return Optional.of(event(AuditAction.CASE_OVERDUE, CaseEvent.HUB,
+                Map.of("deadline", DateTimeFormatter.ISO_INSTANT.format(deadline)), now));
     }
 
     public CaseId id() {

@@ -122,7 +122,8 @@ public class CaseServiceBean implements CaseService {
         if (existing.isPresent()) {
             return replay(caller, context, existing.get(), digest, now);
         }
-        TakedownCase created = new TakedownCase(CaseId.random(), caller.organization(), request, digest, items, now);
+        TakedownCase created = new TakedownCase(CaseId.random(), caller.organization(), CaseAssembler.toNewCase(request),
+                digest, items, now);
         try {
             cases.add(created);
         } catch (PersistenceException e) {

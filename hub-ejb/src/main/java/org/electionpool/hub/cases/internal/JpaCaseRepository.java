@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.electionpool.hub.api.cases.CaseFilter;
@@ -41,11 +40,34 @@ public class JpaCaseRepository {
                 .setParameter("a", authority.value()).setParameter("r", clientRef).getResultStream().findFirst();
     }
 
+    /** @return the case, whoever its parties are (for the hub's own acts, never for a caller) */
+    public Optional<TakedownCase> find(CaseId id) {
+        return Optional.ofNullable(em.find(TakedownCase.class, id.value()));
+    }
+
+    /**
+     * @return ids of at most {@code limit} cases whose deadline passed before {@code now} while
+     *         their clock ran ({@link CaseStatus#CLOCK_RUNS}) and that are not marked overdue yet,
+     *         earliest deadline first
+     */
+    public List<String> overdueUnmarked(Instant now, int limit) {
+        return em.createQuery("select c.id from TakedownCase c where c.deadline < :now and c.overdueAt is null"
+                        + " and c.status in :running order by c.deadline", String.class)
+                .setParameter("now", now).setParameter("running", CaseStatus.CLOCK_RUNS)
+                .setMaxResults(limit).getResultList();
+    }
+
     public void add(TakedownCase c) {
         em.persist(c);
         em.flush();
     }
 
+    /**
+     * Saves the changes of the cases loaded in this transaction now (not at commit), so a
+     * concurrent change fails here.
+     *
+     * @throws jakarta.persistence.OptimisticLockException when another transaction changed a case first
+     */
     public void flush() {
         em.flush();
     }
@@ -95,13 +117,7 @@ public class JpaCaseRepository {
             q.setParameter("since", filter.updatedSince());
         }
         if (filter.overdue() != null) {
-            List<CaseStatus> running = new ArrayList<>();
-            for (CaseStatus s : CaseStatus.values()) {
-                if (s.clockRuns()) {
-                    running.add(s);
-                }
-            }
-            q.setParameter("now", now).setParameter("running", running);
+            q.setParameter("now", now).setParameter("running", CaseStatus.CLOCK_RUNS);
         }
         if (afterCreated != null) {
             q.setParameter("afterCreated", afterCreated).setParameter("afterId", afterId);

@@ -14,7 +14,6 @@ import org.electionpool.hub.api.cases.CaseId;
 import org.electionpool.hub.api.cases.CaseKind;
 import org.electionpool.hub.api.cases.CaseRole;
 import org.electionpool.hub.api.cases.CaseStatus;
-import org.electionpool.hub.api.cases.CreateCaseRequest;
 import org.electionpool.hub.api.cases.ItemType;
 import org.electionpool.hub.api.cases.Outcome;
 import org.electionpool.hub.api.cases.Priority;
@@ -33,10 +32,10 @@ class CaseEventsOfTakedownCaseTest {
     private static final OrganizationId PLATFORM = new OrganizationId("platform-alpha");
 
     private static TakedownCase order() {
-        CreateCaseRequest r = new CreateCaseRequest("ref-1", CaseKind.REMOVAL_ORDER, PLATFORM.value(), "OM 12/2027",
-                "Forged voting instructions", T0, new CreateCaseRequest.Official("A. Virtanen", "Officer"),
+        NewCase r = new NewCase("ref-1", CaseKind.REMOVAL_ORDER, PLATFORM, "OM 12/2027",
+                "Forged voting instructions", T0, new NewCase.Official("A. Virtanen", "Officer"),
                 "vaalit@om.example", "Criminal Code 14:2", "False polling date.", "ELECTORAL_DISINFORMATION",
-                List.of("FI"), "Court, 30 days", "fi", Boolean.FALSE, Priority.HIGH, "AMBER", null, null, List.of());
+                List.of("FI"), "Court, 30 days", "fi", Boolean.FALSE, Priority.HIGH, "AMBER", null, null);
         List<CaseItem> items = List.of(new CaseItem(ItemType.CONTENT_URL, "https://social.example/p/1", null, s -> "h1"),
                 new CaseItem(ItemType.ACCOUNT, "@botti", null, s -> "h2"));
         return new TakedownCase(CaseId.random(), MINISTRY, r, "digest", items, T0);
