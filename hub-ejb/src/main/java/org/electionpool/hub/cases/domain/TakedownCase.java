@@ -31,6 +31,7 @@ import org.electionpool.hub.api.cases.CaseRole;
 import org.electionpool.hub.api.cases.CaseStatus;
 import org.electionpool.hub.api.cases.Outcome;
 import org.electionpool.hub.api.cases.Priority;
+import org.electionpool.hub.api.cases.Sha256;
 import org.electionpool.hub.api.cases.TcoReason;
 import org.electionpool.hub.api.organizations.OrganizationId;
 
@@ -306,7 +307,7 @@ public class TakedownCase {
     /**
      * Records that a party added evidence (stored beside the case, which itself does not change).
      *
-     * @param sha256    the content's digest, lower-case hex: the attachment's address
+     * @param sha256    the content's digest: the attachment's address
      * @param size      bytes
      * @param mediaType the media type
      * @param item      the item it is evidence for, or {@code null}
@@ -314,11 +315,11 @@ public class TakedownCase {
      *         {@code media_type}, and {@code item} when it is about one)
      * @throws IndexOutOfBoundsException for an item the case does not have
      */
-    public CaseEvent attachmentAdded(String sha256, int size, String mediaType, Integer item, String actorOrg,
+    public CaseEvent attachmentAdded(Sha256 sha256, int size, String mediaType, Integer item, String actorOrg,
                                      Instant now) {
         checkItem(item);
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("sha256", sha256);
+        details.put("sha256", sha256.hex());
         details.put("size", size);
         details.put("media_type", mediaType);
         if (item != null) {

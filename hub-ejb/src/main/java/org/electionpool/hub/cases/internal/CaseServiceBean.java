@@ -29,6 +29,7 @@ import org.electionpool.hub.api.cases.InboxPage;
 import org.electionpool.hub.api.cases.ItemResponseRequest;
 import org.electionpool.hub.api.cases.MessageRequest;
 import org.electionpool.hub.api.cases.MessageView;
+import org.electionpool.hub.api.cases.Sha256;
 import org.electionpool.hub.api.cases.TransitionRequest;
 import org.electionpool.hub.api.organizations.OrganizationId;
 import org.electionpool.hub.api.organizations.OrganizationKind;
@@ -86,9 +87,6 @@ public class CaseServiceBean implements CaseService {
 
     @Inject
     Attachments attachments;
-
-    @Inject
-    org.electionpool.hub.crypto.HubKeys hubKeys;
 
     @Override
     public Created create(Caller caller, AuditContext context, CreateCaseRequest request) {
@@ -275,37 +273,16 @@ public class CaseServiceBean implements CaseService {
     @Override
     public Attached attach(Caller caller, AuditContext context, CaseId id, AttachmentRequest request) {
         TakedownCase c = require(caller, id);
-        byte[] content;
-        try {
-            content = Base64.getDecoder().decode(request.content());
-        } catch (IllegalArgumentException e) {
-            throw HubException.invalidField("content", "must be standard base64");
-        }
-        if (content.length == 0 || content.length > AttachmentRequest.MAX_BYTES) {
-            throw HubException.invalidField("content", "must be 1 to " + AttachmentRequest.MAX_BYTES + " bytes");
-        }
-        if (!Attachments.looksLike(request.mediaType(), content)) {
-            throw HubException.invalidField("mediaType", "the content is not a " + request.mediaType());
-        }
-        if (request.item() != null && request.item() > c.items().size()) {
-            throw HubException.invalidField("item", "the case has no such item");
-        }
-        String sha256 = java.util.HexFormat.of().formatHex(Attachments.sha256(content));
-        Optional<AttachmentView> existing = attachments.find(id, sha256);
-        if (existing.isPresent()) {
-            auditLog.append(new AuditEvent(context, AuditAction.CASE_ATTACHMENT_REPLAYED, TARGET_TYPE, id.value(), Map.of("sha256", sha256)));
-            return new Attached(existing.get(), false);
-        }
-        org.electionpool.hub.crypto.HubKeys.AttachmentKey key = hubKeys.attachmentKey().orElseThrow(() -> new HubException(
-                ProblemType.CONFLICT, "This hub has no attachment key; the operator must add one (docs/operations.md)."));
         Instant now = clock.instant();
-        byte[] sealed = org.electionpool.hub.crypto.AttachmentCipher.seal(key.key(), Attachments.aad(id, sha256), content);
-        AttachmentView view = new AttachmentView(sha256, request.filename(), request.mediaType(), content.length,
-                request.item(), caller.organization().value(), now);
-        attachments.add(id, view, key.alias(), Base64.getEncoder().encodeToString(sealed));
-        events.publish(context, c.attachmentAdded(sha256, content.length, request.mediaType(), request.item(),
-                caller.organization().value(), now));
-        return new Attached(view, true);
+        Attachments.Added added = attachments.add(c, request, caller.organization(), now);
+        if (!added.created()) {
+            auditLog.append(new AuditEvent(context, AuditAction.CASE_ATTACHMENT_REPLAYED, TARGET_TYPE, id.value(),
+                    Map.of("sha256", added.sha256().hex())));
+            return new Attached(added.view(), false);
+        }
+        events.publish(context, c.attachmentAdded(added.sha256(), added.view().size(), request.mediaType(),
+                request.item(), caller.organization().value(), now));
+        return new Attached(added.view(), true);
     }
 
     @Override
@@ -317,24 +294,11 @@ public class CaseServiceBean implements CaseService {
     @Override
     public AttachmentContent attachment(Caller caller, AuditContext context, CaseId id, String sha256) {
         require(caller, id);
-        if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
-            throw HubException.notFound("Attachment");
-        }
-        Attachments.Stored stored = attachments.load(id, sha256).orElseThrow(() -> HubException.notFound("Attachment"));
-        org.electionpool.hub.crypto.HubKeys.AttachmentKey key = hubKeys.attachmentKey(stored.keyAlias())
-                .orElseThrow(() -> new IllegalStateException("attachment key " + stored.keyAlias() + " is not in the keystore"));
-        byte[] content;
-        try {
-            content = org.electionpool.hub.crypto.AttachmentCipher.open(key.key(), Attachments.aad(id, sha256),
-                    Base64.getDecoder().decode(stored.ciphertext()));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("attachment " + sha256 + " of " + id + " does not decrypt: tampered with", e);
-        }
-        if (!java.security.MessageDigest.isEqual(Attachments.sha256(content), java.util.HexFormat.of().parseHex(sha256))) {
-            throw new IllegalStateException("attachment " + sha256 + " of " + id + " decrypts to other content");
-        }
-        auditLog.append(new AuditEvent(context, AuditAction.CASE_ATTACHMENT_READ, TARGET_TYPE, id.value(), Map.of("sha256", sha256)));
-        return new AttachmentContent(stored.view(), Base64.getEncoder().encodeToString(content));
+        Sha256 address = Sha256.parse(sha256).orElseThrow(() -> HubException.notFound("Attachment"));
+        AttachmentContent content = attachments.open(id, address).orElseThrow(() -> HubException.notFound("Attachment"));
+        auditLog.append(new AuditEvent(context, AuditAction.CASE_ATTACHMENT_READ, TARGET_TYPE, id.value(),
+                Map.of("sha256", address.hex())));
+        return content;
     }
 
     @Override

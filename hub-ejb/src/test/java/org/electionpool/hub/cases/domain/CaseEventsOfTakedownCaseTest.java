@@ -17,6 +17,7 @@ import org.electionpool.hub.api.cases.CaseStatus;
 import org.electionpool.hub.api.cases.ItemType;
 import org.electionpool.hub.api.cases.Outcome;
 import org.electionpool.hub.api.cases.Priority;
+import org.electionpool.hub.api.cases.Sha256;
 import org.electionpool.hub.api.organizations.OrganizationId;
 import org.junit.jupiter.api.Test;
 
@@ -114,13 +115,13 @@ class CaseEventsOfTakedownCaseTest {
     @Test
     void anUploadIsCaseAttachmentAddedWithDigestSizeTypeAndItem() {
         TakedownCase c = order();
-        String sha = "a".repeat(64);
+        Sha256 sha = new Sha256("a".repeat(64));
         assertEvent(c.attachmentAdded(sha, 10, "image/png", null, PLATFORM.value(), T0), c,
                 AuditAction.CASE_ATTACHMENT_ADDED, CaseStatus.SUBMITTED, PLATFORM.value(),
-                map("sha256", sha, "size", 10, "media_type", "image/png"), T0);
+                map("sha256", sha.hex(), "size", 10, "media_type", "image/png"), T0);
         assertEvent(c.attachmentAdded(sha, 10, "image/png", 2, PLATFORM.value(), T0), c,
                 AuditAction.CASE_ATTACHMENT_ADDED, CaseStatus.SUBMITTED, PLATFORM.value(),
-                map("sha256", sha, "size", 10, "media_type", "image/png", "item", 2), T0);
+                map("sha256", sha.hex(), "size", 10, "media_type", "image/png", "item", 2), T0);
         assertThrows(IndexOutOfBoundsException.class, () -> c.attachmentAdded(sha, 10, "image/png", 3, PLATFORM.value(), T0));
     }
 
