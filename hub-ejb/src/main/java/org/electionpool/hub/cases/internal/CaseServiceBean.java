@@ -4,11 +4,9 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,7 +33,6 @@ import org.electionpool.hub.api.organizations.OrganizationId;
 import org.electionpool.hub.api.organizations.OrganizationKind;
 import org.electionpool.hub.api.organizations.OrganizationStatus;
 import org.electionpool.hub.api.problem.FieldViolation;
-import org.electionpool.hub.api.time.InstantWindow;
 import org.electionpool.hub.api.problem.HubException;
 import org.electionpool.hub.api.problem.ProblemType;
 import org.electionpool.hub.api.security.Caller;
@@ -44,6 +41,7 @@ import org.electionpool.hub.audit.AuditEvent;
 import org.electionpool.hub.audit.AuditLog;
 import org.electionpool.hub.cases.domain.CaseEvent;
 import org.electionpool.hub.cases.domain.CaseItem;
+import org.electionpool.hub.cases.domain.CaseListCursor;
 import org.electionpool.hub.cases.domain.ItemNormalizer;
 import org.electionpool.hub.cases.domain.IllegalTransitionException;
 import org.electionpool.hub.cases.domain.InboxCursor;
@@ -160,39 +158,16 @@ public class CaseServiceBean implements CaseService {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new HubException(ProblemType.INVALID_PARAMETER, "limit must be 1-" + MAX_PAGE + ".");
         }
-        Instant afterCreated = null;
-        String afterId = null;
-        if (filter.after() != null) {
-            String[] cursor = decodeCursor(filter.after());
-            afterCreated = Instant.parse(cursor[0]);
-            afterId = cursor[1];
-        }
+        CaseListCursor after = filter.after() == null ? null : CaseListCursor.parse(filter.after()).orElseThrow(
+                () -> new HubException(ProblemType.INVALID_PARAMETER, "after must be a cursor from a previous page."));
         Instant now = clock.instant();
-        List<TakedownCase> page = cases.page(caller.organization(), filter, afterCreated, afterId, now, limit + 1);
+        List<TakedownCase> page = cases.page(caller.organization(), filter, after, now, limit + 1);
         boolean more = page.size() > limit;
         List<TakedownCase> shown = more ? page.subList(0, limit) : page;
         List<CaseSummary> summaries = shown.stream().map(c -> CaseAssembler.toSummary(c, now)).toList();
-        String next = more ? encodeCursor(shown.get(shown.size() - 1)) : null;
+        String next = more ? CaseListCursor.after(shown.get(shown.size() - 1)).token() : null;
         auditLog.append(new AuditEvent(context, AuditAction.CASE_LIST_READ, null, null, Map.of("count", summaries.size())));
         return new CasePage(summaries, next);
-    }
-
-    private static String encodeCursor(TakedownCase last) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                (last.createdAt().toString() + "|" + last.id().value()).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String[] decodeCursor(String cursor) {
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
-            if (parts.length == 2 && CaseId.parse(parts[1]).isPresent()
-                    && InstantWindow.Bounds.contains(Instant.parse(parts[0]))) {
-                return parts;
-            }
-        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
-            // refused below
-        }
-        throw new HubException(ProblemType.INVALID_PARAMETER, "after must be a cursor from a previous page.");
     }
 
     @Override
@@ -308,12 +283,11 @@ public class CaseServiceBean implements CaseService {
         }
         Instant now = clock.instant();
         List<Map<String, Object>> statements = new ArrayList<>();
-        String afterId = null;
-        Instant afterCreated = null;
+        CaseListCursor after = null;
         int seen = 0;
         while (true) {
             List<TakedownCase> page = this.cases.page(caller.organization(), new CaseFilter(null, null, null, null, since,
-                    null, MAX_PAGE), afterCreated, afterId, now, MAX_PAGE);
+                    null, MAX_PAGE), after, now, MAX_PAGE);
             if (seen >= MAX_STATEMENT_CASES && !page.isEmpty()) {
                 throw new HubException(ProblemType.INVALID_PARAMETER, "More than " + MAX_STATEMENT_CASES
                         + " cases were updated since " + (since == null ? "the start" : since)
@@ -328,9 +302,7 @@ public class CaseServiceBean implements CaseService {
             if (page.size() < MAX_PAGE) {
                 break;
             }
-            TakedownCase last = page.get(page.size() - 1);
-            afterCreated = last.createdAt();
-            afterId = last.id().value();
+            after = CaseListCursor.after(page.get(page.size() - 1));
         }
         auditLog.append(new AuditEvent(context, AuditAction.CASE_STATEMENTS_READ, null, null, Map.of("count", statements.size())));
         return statements;

@@ -11,6 +11,7 @@ import org.electionpool.hub.api.cases.CaseFilter;
 import org.electionpool.hub.api.cases.CaseId;
 import org.electionpool.hub.api.cases.CaseStatus;
 import org.electionpool.hub.api.organizations.OrganizationId;
+import org.electionpool.hub.cases.domain.CaseListCursor;
 import org.electionpool.hub.cases.domain.TakedownCase;
 
 /**
@@ -75,11 +76,10 @@ public class JpaCaseRepository {
     /**
      * One page of the party's cases, newest first, keyset-paginated on (created_at, id).
      *
-     * @param afterCreated the previous page's last creation time, or {@code null}
-     * @param afterId      the previous page's last id
+     * @param after the previous page's last case, or {@code null} for the first page
      */
-    public List<TakedownCase> page(OrganizationId party, CaseFilter filter, Instant afterCreated, String afterId, Instant now,
-                            int limit) {
+    public List<TakedownCase> page(OrganizationId party, CaseFilter filter, CaseListCursor after, Instant now,
+                                   int limit) {
         StringBuilder jpql = new StringBuilder("select c from TakedownCase c where (c.authority = :party or c.addressee = :party)");
         if (filter.status() != null) {
             jpql.append(" and c.status = :status");
@@ -98,7 +98,7 @@ public class JpaCaseRepository {
                     ? " and c.deadline < :now and c.status in :running"
                     : " and (c.deadline is null or c.deadline >= :now or c.status not in :running)");
         }
-        if (afterCreated != null) {
+        if (after != null) {
             jpql.append(" and (c.createdAt < :afterCreated or (c.createdAt = :afterCreated and c.id < :afterId))");
         }
         jpql.append(" order by c.createdAt desc, c.id desc");
@@ -119,8 +119,8 @@ public class JpaCaseRepository {
         if (filter.overdue() != null) {
             q.setParameter("now", now).setParameter("running", CaseStatus.CLOCK_RUNS);
         }
-        if (afterCreated != null) {
-            q.setParameter("afterCreated", afterCreated).setParameter("afterId", afterId);
+        if (after != null) {
+            q.setParameter("afterCreated", after.createdAt()).setParameter("afterId", after.id().value());
         }
         return q.setMaxResults(limit).getResultList();
     }
