@@ -108,10 +108,10 @@ public interface CaseService {
      * {@code since} ({@code case.statements.read}).
      *
      * @param since only cases updated at or after this time
-     * @return insertion-ordered maps with the Transparency Database's field names, at most 1,000 cases
+     * @return the statements, with the Transparency Database's attribute names in its order, from at most 1,000 cases
      * @throws org.electionpool.hub.api.problem.HubException {@code FORBIDDEN} unless the caller is a platform
      */
-    List<java.util.Map<String, Object>> statements(Caller caller, AuditContext context, java.time.Instant since);
+    List<StatementOfReasons> statements(Caller caller, AuditContext context, java.time.Instant since);
 
     /**
      * Reads the caller's own inbox stream. Cursors are opaque tokens naming a position in that

@@ -28,6 +28,7 @@ import org.electionpool.hub.api.cases.ItemResponseRequest;
 import org.electionpool.hub.api.cases.MessageRequest;
 import org.electionpool.hub.api.cases.MessageView;
 import org.electionpool.hub.api.cases.Sha256;
+import org.electionpool.hub.api.cases.StatementOfReasons;
 import org.electionpool.hub.api.cases.TransitionRequest;
 import org.electionpool.hub.api.organizations.OrganizationId;
 import org.electionpool.hub.api.organizations.OrganizationKind;
@@ -277,12 +278,12 @@ public class CaseServiceBean implements CaseService {
     }
 
     @Override
-    public List<Map<String, Object>> statements(Caller caller, AuditContext context, Instant since) {
+    public List<StatementOfReasons> statements(Caller caller, AuditContext context, Instant since) {
         if (caller.kind() != OrganizationKind.PLATFORM) {
             throw new HubException(ProblemType.FORBIDDEN, "Only a platform exports its statements of reasons.");
         }
         Instant now = clock.instant();
-        List<Map<String, Object>> statements = new ArrayList<>();
+        List<StatementOfReasons> statements = new ArrayList<>();
         CaseListCursor after = null;
         int seen = 0;
         while (true) {

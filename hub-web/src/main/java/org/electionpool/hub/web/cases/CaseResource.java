@@ -80,7 +80,7 @@ public class CaseResource {
     }
 
     /** @param statements DSA Transparency Database statements of reasons */
-    public record StatementList(List<java.util.Map<String, Object>> statements) {
+    public record StatementList(List<org.electionpool.hub.api.cases.StatementOfReasons> statements) {
     }
 
     @GET
