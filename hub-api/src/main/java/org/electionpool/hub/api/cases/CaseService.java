@@ -79,7 +79,7 @@ public interface CaseService {
     MessageView postMessage(Caller caller, AuditContext context, CaseId id, MessageRequest request);
 
     /** @return the thread, oldest first ({@code case.messages.read}) */
-    List<MessageView> messages(Caller caller, AuditContext context, CaseId id);
+    MessageList messages(Caller caller, AuditContext context, CaseId id);
 
     /**
      * Adds an evidence attachment ({@code case.attachment.added}), stored encrypted; the same
@@ -93,7 +93,7 @@ public interface CaseService {
     Attached attach(Caller caller, AuditContext context, CaseId id, AttachmentRequest request);
 
     /** @return the case's attachments, oldest first (descriptions only; not audited) */
-    List<AttachmentView> attachments(Caller caller, CaseId id);
+    AttachmentList attachments(Caller caller, CaseId id);
 
     /**
      * @param sha256 the attachment's address
@@ -111,7 +111,7 @@ public interface CaseService {
      * @return the statements, with the Transparency Database's attribute names in its order, from at most 1,000 cases
      * @throws org.electionpool.hub.api.problem.HubException {@code FORBIDDEN} unless the caller is a platform
      */
-    List<StatementOfReasons> statements(Caller caller, AuditContext context, java.time.Instant since);
+    StatementList statements(Caller caller, AuditContext context, java.time.Instant since);
 
     /**
      * Reads the caller's own inbox stream. Cursors are opaque tokens naming a position in that

@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.electionpool.hub.api.audit.AuditContext;
 import org.electionpool.hub.api.cases.AttachmentContent;
+import org.electionpool.hub.api.cases.AttachmentList;
 import org.electionpool.hub.api.cases.AttachmentRequest;
-import org.electionpool.hub.api.cases.AttachmentView;
 import org.electionpool.hub.api.cases.CaseFilter;
 import org.electionpool.hub.api.cases.CaseId;
 import org.electionpool.hub.api.cases.CasePage;
@@ -26,8 +26,10 @@ import org.electionpool.hub.api.cases.InboxEvent;
 import org.electionpool.hub.api.cases.InboxPage;
 import org.electionpool.hub.api.cases.ItemResponseRequest;
 import org.electionpool.hub.api.cases.MessageRequest;
+import org.electionpool.hub.api.cases.MessageList;
 import org.electionpool.hub.api.cases.MessageView;
 import org.electionpool.hub.api.cases.Sha256;
+import org.electionpool.hub.api.cases.StatementList;
 import org.electionpool.hub.api.cases.StatementOfReasons;
 import org.electionpool.hub.api.cases.TransitionRequest;
 import org.electionpool.hub.api.organizations.OrganizationId;
@@ -236,14 +238,14 @@ public class CaseServiceBean implements CaseService {
     }
 
     @Override
-    public List<MessageView> messages(Caller caller, AuditContext context, CaseId id) {
+    public MessageList messages(Caller caller, AuditContext context, CaseId id) {
         TakedownCase c = require(caller, id);
         auditLog.append(new AuditEvent(context, AuditAction.CASE_MESSAGES_READ, TARGET_TYPE, id.value(), Map.of()));
         List<MessageView> thread = new ArrayList<>();
         for (int i = 0; i < c.thread().size(); i++) {
             thread.add(CaseAssembler.toView(i + 1, c.thread().get(i)));
         }
-        return thread;
+        return new MessageList(thread);
     }
 
     @Override
@@ -262,9 +264,9 @@ public class CaseServiceBean implements CaseService {
     }
 
     @Override
-    public List<AttachmentView> attachments(Caller caller, CaseId id) {
+    public AttachmentList attachments(Caller caller, CaseId id) {
         require(caller, id);
-        return attachments.list(id);
+        return new AttachmentList(attachments.list(id));
     }
 
     @Override
@@ -278,7 +280,7 @@ public class CaseServiceBean implements CaseService {
     }
 
     @Override
-    public List<StatementOfReasons> statements(Caller caller, AuditContext context, Instant since) {
+    public StatementList statements(Caller caller, AuditContext context, Instant since) {
         if (caller.kind() != OrganizationKind.PLATFORM) {
             throw new HubException(ProblemType.FORBIDDEN, "Only a platform exports its statements of reasons.");
         }
@@ -306,7 +308,7 @@ public class CaseServiceBean implements CaseService {
             after = CaseListCursor.after(page.get(page.size() - 1));
         }
         auditLog.append(new AuditEvent(context, AuditAction.CASE_STATEMENTS_READ, null, null, Map.of("count", statements.size())));
-        return statements;
+        return new StatementList(statements);
     }
 
     /** Most cases one statements export covers; beyond it the caller narrows {@code since}. */

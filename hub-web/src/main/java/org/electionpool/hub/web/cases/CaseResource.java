@@ -17,15 +17,17 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.electionpool.hub.api.cases.CaseId;
+import org.electionpool.hub.api.cases.AttachmentList;
 import org.electionpool.hub.api.cases.CasePage;
 import org.electionpool.hub.api.cases.CaseService;
 import org.electionpool.hub.api.cases.CaseView;
 import org.electionpool.hub.api.cases.CreateCaseRequest;
 import org.electionpool.hub.api.cases.ItemResponseRequest;
+import org.electionpool.hub.api.cases.StatementList;
+import org.electionpool.hub.api.cases.MessageList;
 import org.electionpool.hub.api.cases.MessageRequest;
 import org.electionpool.hub.api.cases.MessageView;
 import org.electionpool.hub.api.cases.TransitionRequest;
@@ -79,10 +81,6 @@ public class CaseResource {
         return cases.list(caller, callers.audit(), query.filter());
     }
 
-    /** @param statements DSA Transparency Database statements of reasons */
-    public record StatementList(List<org.electionpool.hub.api.cases.StatementOfReasons> statements) {
-    }
-
     @GET
     @Path("statements")
     @Produces(MediaType.APPLICATION_JSON)
@@ -90,7 +88,7 @@ public class CaseResource {
             description = "since (RFC 3339): cases updated at or after it; default: all. See docs/dsa-statements.md.")
     public StatementList statements(@Valid @BeanParam StatementParameters query) {
         Caller caller = callers.require();
-        return new StatementList(cases.statements(caller, callers.audit(), query.since()));
+        return cases.statements(caller, callers.audit(), query.since());
     }
 
     @GET
@@ -128,17 +126,13 @@ public class CaseResource {
         return cases.respond(caller, callers.audit(), caseId, Integer.parseInt(item), request);
     }
 
-    /** @param messages the thread, oldest first */
-    public record MessageList(List<MessageView> messages) {
-    }
-
     @GET
     @Path("{id}/messages")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The case's thread: messages and lifecycle steps, oldest first")
     public MessageList messages(@PathParam("id") String id) {
         Caller caller = callers.require();
-        return new MessageList(cases.messages(caller, callers.audit(), caseId(id)));
+        return cases.messages(caller, callers.audit(), caseId(id));
     }
 
     @POST
@@ -168,16 +162,12 @@ public class CaseResource {
                 .entity(attached.attachment()).build();
     }
 
-    /** @param attachments oldest first */
-    public record AttachmentList(List<org.electionpool.hub.api.cases.AttachmentView> attachments) {
-    }
-
     @GET
     @Path("{id}/attachments")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The case's attachments (descriptions)")
     public AttachmentList attachments(@PathParam("id") String id) {
-        return new AttachmentList(cases.attachments(callers.require(), caseId(id)));
+        return cases.attachments(callers.require(), caseId(id));
     }
 
     @GET
