@@ -37,12 +37,9 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
 
     @Override
     public Response toResponse(ConstraintViolationException e) {
-        Optional<ConstraintViolation<?>> parameter = e.getConstraintViolations().stream()
-                .filter(v -> v.getConstraintDescriptor().getPayload().contains(QueryParameter.class))
-                .min(Comparator.comparingInt(ConstraintViolationMapper::declarationOrder)
-                        .thenComparing(ConstraintViolation::getMessage));
+        Optional<String> parameter = invalidParameter(e);
         if (parameter.isPresent()) {
-            return problems.of(ProblemType.INVALID_PARAMETER, parameter.get().getMessage());
+            return problems.of(ProblemType.INVALID_PARAMETER, parameter.get());
         }
         List<FieldViolation> violations = e.getConstraintViolations().stream()
                 .map(v -> new FieldViolation(fieldOf(v), v.getMessage()))
@@ -50,6 +47,19 @@ public class ConstraintViolationMapper implements ExceptionMapper<ConstraintViol
                 .sorted(Comparator.comparing(FieldViolation::field).thenComparing(FieldViolation::message))
                 .toList();
         return problems.of(ProblemType.VALIDATION_FAILED, "The request has invalid fields.", violations);
+    }
+
+    /**
+     * @return the detail of an {@code invalid-parameter} answer: the message of the first declared
+     *         query parameter whose constraint is violated; empty when no query-parameter
+     *         constraint is
+     */
+    public static Optional<String> invalidParameter(ConstraintViolationException e) {
+        return e.getConstraintViolations().stream()
+                .filter(v -> v.getConstraintDescriptor().getPayload().contains(QueryParameter.class))
+                .min(Comparator.comparingInt(ConstraintViolationMapper::declarationOrder)
+                        .thenComparing(ConstraintViolation::getMessage))
+                .map(ConstraintViolation::getMessage);
     }
 
     /** @return the position of the violated field in its class, so the first parameter is reported first */

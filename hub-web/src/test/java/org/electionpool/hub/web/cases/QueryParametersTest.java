@@ -47,8 +47,8 @@ class QueryParametersTest {
         for (ConstraintViolation<Object> v : violations) {
             assertTrue(v.getConstraintDescriptor().getPayload().contains(QueryParameter.class), v.toString());
         }
-        return new org.electionpool.hub.web.problem.ConstraintViolationMapperAccess()
-                .detail(new ConstraintViolationException(Set.copyOf(violations)));
+        return org.electionpool.hub.web.problem.ConstraintViolationMapper
+                .invalidParameter(new ConstraintViolationException(Set.copyOf(violations))).orElse(null);
     }
 
     static String list(String field, String value) {
@@ -144,5 +144,19 @@ class QueryParametersTest {
         assertEquals("target_id must match [A-Za-z0-9._~:/-]{1,256}.", detail(AuditParametersAccess.bundle("case", null)));
         assertEquals("target_id must match [A-Za-z0-9._~:/-]{1,256}.", detail(AuditParametersAccess.bundle("case", "a b")));
         assertEquals(null, detail(AuditParametersAccess.bundle("case", "case-1")));
+    }
+
+    /** A body's violations carry no {@link QueryParameter} payload: they stay {@code validation-failed}. */
+    static final class Body {
+        @jakarta.validation.constraints.NotNull
+        String field;
+    }
+
+    @Test
+    void aBodyViolationIsNoInvalidParameter() {
+        Set<ConstraintViolation<Body>> violations = VALIDATOR.validate(new Body());
+        assertEquals(1, violations.size());
+        assertTrue(org.electionpool.hub.web.problem.ConstraintViolationMapper
+                .invalidParameter(new ConstraintViolationException(Set.copyOf(violations))).isEmpty());
     }
 }
