@@ -59,6 +59,6 @@ public class AttachmentStore {
 
     private static AttachmentView view(Object[] r) {
         return new AttachmentView((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue(),
-                r[4] == null ? null : ((Number) r[4]).intValue(), (String) r[5], CaseServiceBean.instantOf(r[6]));
+                r[4] == null ? null : ((Number) r[4]).intValue(), (String) r[5], SqlValues.instant(r[6]));
     }
 }

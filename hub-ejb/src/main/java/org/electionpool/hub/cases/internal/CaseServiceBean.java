@@ -285,27 +285,15 @@ public class CaseServiceBean implements CaseService {
             throw new HubException(ProblemType.FORBIDDEN, "Only a platform exports its statements of reasons.");
         }
         Instant now = clock.instant();
-        List<StatementOfReasons> statements = new ArrayList<>();
-        CaseListCursor after = null;
-        int seen = 0;
-        while (true) {
-            List<TakedownCase> page = this.cases.page(caller.organization(), new CaseFilter(null, null, null, null, since,
-                    null, MAX_PAGE), after, now, MAX_PAGE);
-            if (seen >= MAX_STATEMENT_CASES && !page.isEmpty()) {
-                throw new HubException(ProblemType.INVALID_PARAMETER, "More than " + MAX_STATEMENT_CASES
+        List<TakedownCase> updated = cases.updatedSince(caller.organization(), since, now, MAX_STATEMENT_CASES)
+                .orElseThrow(() -> new HubException(ProblemType.INVALID_PARAMETER, "More than " + MAX_STATEMENT_CASES
                         + " cases were updated since " + (since == null ? "the start" : since)
-                        + "; pass a later since and export in parts.");
+                        + "; pass a later since and export in parts."));
+        List<StatementOfReasons> statements = new ArrayList<>();
+        for (TakedownCase c : updated) {
+            if (c.roleOf(caller.organization()) == CaseRole.PLATFORM) {
+                statements.addAll(DsaStatements.of(CaseAssembler.toView(c, List.of(), now)));
             }
-            for (TakedownCase c : page) {
-                if (c.roleOf(caller.organization()) == CaseRole.PLATFORM) {
-                    statements.addAll(DsaStatements.of(CaseAssembler.toView(c, List.of(), now)));
-                }
-            }
-            seen += page.size();
-            if (page.size() < MAX_PAGE) {
-                break;
-            }
-            after = CaseListCursor.after(page.get(page.size() - 1));
         }
         auditLog.append(new AuditEvent(context, AuditAction.CASE_STATEMENTS_READ, null, null, Map.of("count", statements.size())));
         return new StatementList(statements);
@@ -335,23 +323,6 @@ public class CaseServiceBean implements CaseService {
         }
         String next = events.isEmpty() ? cursor.token() : events.get(events.size() - 1).cursor();
         return new InboxPage(events, next);
-    }
-
-    static Instant instantOf(Object value) {
-        return instant(value);
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
     }
 
     private TakedownCase require(Caller caller, CaseId id) {

@@ -102,7 +102,7 @@ public class Inbox {
         for (Object row : rows) {
             Object[] r = (Object[]) row;
             events.add(new InboxEvent(new InboxCursor(((Number) r[0]).longValue()).token(), (String) r[1],
-                    (String) r[2], CaseStatus.valueOf((String) r[3]), (String) r[4], CaseServiceBean.instantOf(r[5])));
+                    (String) r[2], CaseStatus.valueOf((String) r[3]), (String) r[4], SqlValues.instant(r[5])));
         }
         return events;
     }

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.electionpool.hub.api.cases.CaseFilter;
@@ -124,6 +125,34 @@ public class JpaCaseRepository {
         }
         return q.setMaxResults(limit).getResultList();
     }
+
+    /**
+     * The party's cases changed at or after {@code since}, newest first, read in pages of
+     * {@link #PAGE}.
+     *
+     * @param since only cases updated at or after it, or {@code null} for all
+     * @param max   the most cases wanted
+     * @return the cases, or empty when there are more than {@code max}
+     */
+    public Optional<List<TakedownCase>> updatedSince(OrganizationId party, Instant since, Instant now, int max) {
+        CaseFilter filter = new CaseFilter(null, null, null, null, since, null, PAGE);
+        List<TakedownCase> all = new ArrayList<>();
+        CaseListCursor after = null;
+        while (true) {
+            List<TakedownCase> page = page(party, filter, after, now, PAGE);
+            if (all.size() >= max && !page.isEmpty()) {
+                return Optional.empty();
+            }
+            all.addAll(page);
+            if (page.size() < PAGE) {
+                return Optional.of(all);
+            }
+            after = CaseListCursor.after(page.get(page.size() - 1));
+        }
+    }
+
+    /** Cases read per query by {@link #updatedSince}. */
+    static final int PAGE = 100;
 
     /**
      * @return ids of the party's other cases that share a normalised item with {@code c}, seen
