@@ -53,4 +53,29 @@ class ArchitectureRulesCatchViolationsTest {
     void cryptoLibraryOutsideTheCryptoPackageIsCaught() {
         assertCaught(HubArchitecture.onlyCryptoUsesCryptoLibraries(ROOT), "archfixture.cases.internal.HashingHelper");
     }
+
+    @Test
+    void nimbusInTheApiIsCaught() {
+        assertCaught(HubArchitecture.apiIsAContractOnly(ROOT), "archfixture.api.JoseView");
+    }
+
+    @Test
+    void protocolReachingIntoTheHubIsCaught() {
+        assertCaught(HubArchitecture.protocolStandsAlone(ROOT), "archfixture.protocol.LeakyCodec");
+    }
+
+    @Test
+    void clientHandingOutServiceInterfacesIsCaught() {
+        assertCaught(HubArchitecture.clientUsesProtocolOnly(ROOT), "archfixture.client.FatClient");
+    }
+
+    @Test
+    void anotherDomainsInternalPackageIsCaught() {
+        assertCaught(HubArchitecture.internalStaysInItsDomain(ROOT), "archfixture.cases.internal.NotifyingHelper");
+    }
+
+    @Test
+    void cryptoDependingOnAnotherDomainIsCaught() {
+        assertCaught(HubArchitecture.cryptoDependsOnNoOtherDomain(ROOT), "archfixture.crypto.KeyLookup");
+    }
 }

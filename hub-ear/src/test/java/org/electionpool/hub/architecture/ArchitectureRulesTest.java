@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Holds the hub's own classes (api, ejb, web, probes jars on this module's test class path) to the
+ * Holds the hub's own classes (api, protocol, client, ejb, web, probes jars on this module's test class path) to the
  * layering rules.
  */
 class ArchitectureRulesTest {
@@ -38,7 +38,11 @@ class ArchitectureRulesTest {
                 "org.electionpool.hub.organizations.internal.OrganizationServiceBean",
                 "org.electionpool.hub.organizations.domain.Organization",
                 "org.electionpool.hub.web.organizations.OrganizationResource",
-                "org.electionpool.hub.probes.DatabaseReadinessCheck"}) {
+                "org.electionpool.hub.probes.DatabaseReadinessCheck",
+                "org.electionpool.hub.protocol.log.MerkleTree",
+                "org.electionpool.hub.protocol.hxp.HxpCodec",
+                "org.electionpool.hub.client.HubClient",
+                "org.electionpool.hub.hxp.internal.EnvelopeServiceBean"}) {
             assertTrue(hub.contain(name), name + " imported");
         }
     }

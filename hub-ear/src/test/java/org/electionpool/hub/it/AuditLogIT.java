@@ -15,11 +15,11 @@ import jakarta.json.JsonString;
 import java.net.http.HttpResponse;
 import java.util.Base64;
 import java.util.List;
-import org.electionpool.hub.api.audit.Checkpoint;
-import org.electionpool.hub.api.audit.MerkleTree;
-import org.electionpool.hub.api.audit.SignedNote;
-import org.electionpool.hub.api.client.HubClient;
-import org.electionpool.hub.api.client.HubClientException;
+import org.electionpool.hub.protocol.log.Checkpoint;
+import org.electionpool.hub.protocol.log.MerkleTree;
+import org.electionpool.hub.protocol.log.SignedNote;
+import org.electionpool.hub.client.HubClient;
+import org.electionpool.hub.client.HubClientException;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -72,7 +72,7 @@ class AuditLogIT {
         if (before.size() > 0) {
             List<byte[]> tampered = new java.util.ArrayList<>(hashes);
             tampered.set(0, new byte[32]);
-            assertThrows(org.electionpool.hub.api.audit.ProofException.class, () -> MerkleTree.verifyConsistency(
+            assertThrows(org.electionpool.hub.protocol.log.ProofException.class, () -> MerkleTree.verifyConsistency(
                     before.size(), after.size(), tampered, before.rootHash(), after.rootHash()));
         }
     }
@@ -131,11 +131,11 @@ class AuditLogIT {
         assertEquals(401, get(HUB, "/api/v1/organizations").statusCode(), "at least one entry");
         Checkpoint checkpoint = checkpoint(key);
         long size = checkpoint.size();
-        org.electionpool.hub.api.client.HubClient auditor = DemoClients.as(DemoClients.AUDITOR);
+        org.electionpool.hub.client.HubClient auditor = DemoClients.as(DemoClients.AUDITOR);
         List<byte[]> leafHashes = new java.util.ArrayList<>();
         while (leafHashes.size() < size) { // pages of at most 1,000 entries, which may end early
             long from = leafHashes.size();
-            org.electionpool.hub.api.client.HubResponse response = auditor.get("/api/v1/audit/entries?from=" + from
+            org.electionpool.hub.client.HubResponse response = auditor.get("/api/v1/audit/entries?from=" + from
                     + "&to=" + Math.min(size, from + 1000));
             assertEquals(200, response.status(), response.problem());
             List<JsonObject> entries = parse(response.body()).getJsonArray("entries").getValuesAs(JsonObject.class);
@@ -147,7 +147,7 @@ class AuditLogIT {
                 byte[] leafHash = MerkleTree.hashLeaf(leaf);
                 assertEquals(entry.getString("leaf_hash"), Base64.getEncoder().encodeToString(leafHash));
                 String json = new String(leaf, java.nio.charset.StandardCharsets.UTF_8);
-                assertEquals(json, new String(org.electionpool.hub.api.audit.CanonicalJson.canonicalize(json),
+                assertEquals(json, new String(org.electionpool.hub.protocol.json.CanonicalJson.canonicalize(json),
                         java.nio.charset.StandardCharsets.UTF_8), "leaf bytes are canonical JSON");
                 assertEquals(i, parse(json).getJsonNumber("index").longValue(), "the leaf states its own index");
                 assertEquals(parse(json).getString("action"), entry.getString("action"), "readable copy of the leaf");
@@ -157,7 +157,7 @@ class AuditLogIT {
         org.junit.jupiter.api.Assertions.assertArrayEquals(checkpoint.rootHash(),
                 MerkleTree.root(new MerkleTree.InMemory(leafHashes), size), "the tree of the leaves is the signed one");
         long index = size - 1;
-        org.electionpool.hub.api.client.HubResponse inclusion = auditor.get("/api/v1/audit/proofs/inclusion?index=" + index
+        org.electionpool.hub.client.HubResponse inclusion = auditor.get("/api/v1/audit/proofs/inclusion?index=" + index
                 + "&size=" + checkpoint.size());
         assertEquals(200, inclusion.status(), inclusion.problem());
         JsonObject proof = parse(inclusion.body());
@@ -168,13 +168,13 @@ class AuditLogIT {
 
     @Test
     void aPartySeesOnlyItsOwnEntriesAndNoOneElses() {
-        org.electionpool.hub.api.client.HubClient platform = DemoClients.as(DemoClients.PLATFORM_A);
-        org.electionpool.hub.api.client.HubResponse own = platform.get("/api/v1/organizations/no-such-organization");
+        org.electionpool.hub.client.HubClient platform = DemoClients.as(DemoClients.PLATFORM_A);
+        org.electionpool.hub.client.HubResponse own = platform.get("/api/v1/organizations/no-such-organization");
         assertEquals(404, own.status());
         long ownIndex = parse(own.receipt()).getJsonNumber("index").longValue();
         List<Long> seen = new java.util.ArrayList<>();
         for (long from = Math.max(0, ownIndex - 999); from <= ownIndex; from += 1000) {
-            org.electionpool.hub.api.client.HubResponse response = platform.get("/api/v1/audit/entries?from=" + from
+            org.electionpool.hub.client.HubResponse response = platform.get("/api/v1/audit/entries?from=" + from
                     + "&to=" + (ownIndex + 1));
             assertEquals(200, response.status(), response.problem());
             for (JsonObject entry : parse(response.body()).getJsonArray("entries").getValuesAs(JsonObject.class)) {
@@ -186,14 +186,14 @@ class AuditLogIT {
         }
         assertTrue(seen.contains(ownIndex), "its own refused request is among them: " + seen);
         assertTrue(seen.size() < ownIndex + 1 || ownIndex == 0, "and not everyone else's");
-        org.electionpool.hub.api.client.HubResponse foreign = platform.get("/api/v1/audit/proofs/inclusion?index=0&size=1");
+        org.electionpool.hub.client.HubResponse foreign = platform.get("/api/v1/audit/proofs/inclusion?index=0&size=1");
         assertEquals(404, foreign.status(), "a refusal entry is nobody's: not found, never forbidden");
         assertEquals(401, get(HUB, "/api/v1/audit/entries?from=0&to=1").statusCode(), "entries need HXP/1");
     }
 
     @Test
     void operatorTriggersTheConsistencyCheckAndOthersMayNot() {
-        org.electionpool.hub.api.client.HubResponse report = DemoClients.as(DemoClients.OPERATOR).get("/api/v1/audit/fsck");
+        org.electionpool.hub.client.HubResponse report = DemoClients.as(DemoClients.OPERATOR).get("/api/v1/audit/fsck");
         assertEquals(200, report.status(), report.problem());
         JsonObject body = parse(report.body());
         assertTrue(body.getBoolean("ok"), report.body());

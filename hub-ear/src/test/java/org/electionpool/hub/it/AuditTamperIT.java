@@ -142,7 +142,7 @@ class AuditTamperIT {
 
     @Test
     void changedEvidenceSignatureIsFoundAtItsIndex() throws Exception {
-        org.electionpool.hub.api.client.HubResponse refused = DemoClients.as(DemoClients.PLATFORM_A)
+        org.electionpool.hub.client.HubResponse refused = DemoClients.as(DemoClients.PLATFORM_A)
                 .get("/api/v1/organizations/no-such-organization");
         assertEquals(404, refused.status());
         long signed = jakarta.json.Json.createReader(new java.io.StringReader(refused.receipt())).readObject()

@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
-import org.electionpool.hub.api.client.HubClient;
-import org.electionpool.hub.api.client.HubResponse;
+import org.electionpool.hub.client.HubClient;
+import org.electionpool.hub.client.HubResponse;
 
 /** Case bodies for the integration tests, built from the shipped example docs/examples/removal-order.json. */
 final class CaseRequests {

@@ -17,7 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.naming.InitialContext;
 import javax.sql.DataSource;
-import org.electionpool.hub.api.client.HubResponse;
+import org.electionpool.hub.client.HubResponse;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;

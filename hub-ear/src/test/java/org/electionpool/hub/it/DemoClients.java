@@ -1,7 +1,7 @@
 package org.electionpool.hub.it;
 
 import java.nio.file.Path;
-import org.electionpool.hub.api.client.HubClient;
+import org.electionpool.hub.client.HubClient;
 
 /**
  * {@link HubClient}s for the demo organisations the dev hub seeds, reading their private JWKS from

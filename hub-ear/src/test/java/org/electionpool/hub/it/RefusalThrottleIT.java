@@ -19,7 +19,7 @@ import javax.naming.InitialContext;
 import javax.sql.DataSource;
 import org.electionpool.hub.api.audit.AuditContext;
 import org.electionpool.hub.api.audit.AuditService;
-import org.electionpool.hub.api.audit.Checkpoint;
+import org.electionpool.hub.protocol.log.Checkpoint;
 import org.electionpool.hub.api.hxp.EnvelopeService;
 import org.electionpool.hub.api.organizations.OrganizationId;
 import org.electionpool.hub.api.security.Caller;

@@ -50,4 +50,15 @@ public interface HubKeys {
      */
     record AttachmentKey(String alias, javax.crypto.SecretKey key) {
     }
+
+    /** @return {@link #publicJwkSet()} as the JSON published at {@code /.well-known/jwks.json} (public members only) */
+    default String publicJwksJson() {
+        return publicJwkSet().toString(true);
+    }
+
+    /** @return a one-line description for the start-up log: the signing kid and key count; never key material */
+    default String describe() {
+        return "signing kid " + signingKey().getKeyID() + ", " + publicJwkSet().getKeys().size() + " published key(s), "
+                + (certificateAuthority().isPresent() ? "with a CA for key certificates" : "no CA (CSRs refused)");
+    }
 }

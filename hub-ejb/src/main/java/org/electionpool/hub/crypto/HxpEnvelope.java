@@ -42,10 +42,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.electionpool.hub.api.hxp.Hxp;
+import org.electionpool.hub.protocol.hxp.Hxp;
 import org.electionpool.hub.api.hxp.IncomingRequest;
 import org.electionpool.hub.api.hxp.OpenedRequest;
-import org.electionpool.hub.api.hxp.StrictJson;
+import org.electionpool.hub.protocol.json.StrictJson;
 import org.electionpool.hub.api.keys.KeyId;
 import org.electionpool.hub.api.keys.KeyUse;
 import org.electionpool.hub.api.organizations.OrganizationId;
@@ -382,6 +382,7 @@ public final class HxpEnvelope {
         }
 
         String bodyJson = null;
+        String bodySha256 = null;
         Object body = claims.getClaim(Hxp.CLAIM_BODY);
         if (request.hasBodyMethod()) {
             if (!(body instanceof Map<?, ?>)) {
@@ -391,7 +392,9 @@ public final class HxpEnvelope {
             Map<String, Object> map = (Map<String, Object>) body;
             bodyJson = JSONObjectUtils.toJSONString(map);
             try {
-                org.electionpool.hub.api.audit.CanonicalJson.canonicalize(bodyJson); // what the audit log will hash
+                // The one canonicalisation of the body: the audit leaf's body_sha256 (docs/audit-log.md §2).
+                bodySha256 = org.electionpool.hub.api.audit.AuditContext.sha256(
+                        org.electionpool.hub.protocol.json.CanonicalJson.canonicalize(bodyJson));
             } catch (IllegalArgumentException e) {
                 throw new HubException(ProblemType.HXP_CLAIMS_INVALID,
                         "The body claim is not I-JSON (RFC 7493): no lone surrogates, no non-finite numbers.");
@@ -403,7 +406,7 @@ public final class HxpEnvelope {
                 ProblemType.HXP_NO_ENCRYPTION_KEY, "The issuer has no active encryption key the answer could be sealed to."));
         Object sub = claims.getClaim("sub");
         String principal = sub instanceof String s && !s.isBlank() && s.length() <= 256 ? s : header.getKeyID();
-        return new OpenedRequest(new Caller(issuer, key.kind(), principal, Caller.Channel.API), jti, bodyJson,
+        return new OpenedRequest(new Caller(issuer, key.kind(), principal, Caller.Channel.API), jti, bodyJson, bodySha256,
                 compactJws, claims.getIssueTime().toInstant(), clock.instant(), replyKey);
     }
 

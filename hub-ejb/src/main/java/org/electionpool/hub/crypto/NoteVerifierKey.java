@@ -2,7 +2,7 @@ package org.electionpool.hub.crypto;
 
 import java.security.PublicKey;
 import java.util.Arrays;
-import org.electionpool.hub.api.audit.SignedNote;
+import org.electionpool.hub.protocol.log.SignedNote;
 
 /**
  * The C2SP signed-note verifier key of a JDK Ed25519 key (c2sp.org/signed-note), for discovery;

@@ -1,8 +1,12 @@
 /**
- * All cryptography of the hub, behind small interfaces: the hub's own keys ({@link
- * org.electionpool.hub.crypto.HubKeys}), and — in {@code internal} — their PKCS#12 keystore, key
- * parsing and the HXP/1 envelope. This is the only place that imports Nimbus JOSE+JWT or Bouncy
- * Castle (checked by {@code ArchitectureRulesTest}). Bouncy Castle is always used through a
- * provider instance, never registered JVM-wide.
+ * The hub's cryptography, behind small interfaces and depending on no other domain: the hub's own
+ * keys ({@link org.electionpool.hub.crypto.HubKeys}) and their PKCS#12 keystore
+ * ({@link org.electionpool.hub.crypto.Pkcs12HubKeyStore}), public-key parsing and allow-lists
+ * ({@link org.electionpool.hub.crypto.PublicKeys}), the receiving side of the HXP/1 envelope
+ * ({@link org.electionpool.hub.crypto.HxpEnvelope}), attachment encryption at rest and the dev
+ * certificate authority. Besides hub-protocol (which holds the sender's side of HXP/1), this is the
+ * only place that imports Nimbus JOSE+JWT or Bouncy Castle; both rules are checked by
+ * {@code ArchitectureRulesTest}. Bouncy Castle is always used through a provider instance, never
+ * registered JVM-wide.
  */
 package org.electionpool.hub.crypto;

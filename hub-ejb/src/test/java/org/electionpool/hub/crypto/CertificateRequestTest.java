@@ -23,7 +23,7 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.pkcs.PKCS10CertificationRequest;
 import org.bouncycastle.pkcs.jcajce.JcaPKCS10CertificationRequestBuilder;
 import org.electionpool.hub.api.keys.KeyUse;
-import org.electionpool.hub.crypto.internal.Pkcs12HubKeyStore;
+import org.electionpool.hub.crypto.Pkcs12HubKeyStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

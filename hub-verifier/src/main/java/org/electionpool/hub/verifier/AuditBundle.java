@@ -10,8 +10,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.electionpool.hub.api.audit.CanonicalJson;
-import org.electionpool.hub.api.hxp.StrictJson;
+import org.electionpool.hub.protocol.json.CanonicalJson;
+import org.electionpool.hub.protocol.json.StrictJson;
 
 /**
  * An {@code hxp-audit-bundle/1} document, checked for form only: the format string, the kind,

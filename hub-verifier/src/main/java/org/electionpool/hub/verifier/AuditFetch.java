@@ -13,11 +13,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.electionpool.hub.api.client.HubClient;
-import org.electionpool.hub.api.client.HubClientException;
-import org.electionpool.hub.api.client.HubResponse;
-import org.electionpool.hub.api.hxp.Hxp;
-import org.electionpool.hub.api.hxp.StrictJson;
+import org.electionpool.hub.client.HubClient;
+import org.electionpool.hub.client.HubClientException;
+import org.electionpool.hub.client.HubResponse;
+import org.electionpool.hub.protocol.hxp.Hxp;
+import org.electionpool.hub.protocol.json.StrictJson;
 
 /**
  * The online half of an audit, kept apart from the offline checks:

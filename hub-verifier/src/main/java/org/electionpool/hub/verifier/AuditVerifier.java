@@ -12,7 +12,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import org.electionpool.hub.api.audit.SignedNote;
+import org.electionpool.hub.protocol.log.SignedNote;
 
 /**
  * The offline audit verifier's command line:

@@ -23,13 +23,13 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.electionpool.hub.api.audit.CanonicalJson;
-import org.electionpool.hub.api.audit.Checkpoint;
-import org.electionpool.hub.api.audit.MerkleTree;
-import org.electionpool.hub.api.audit.ProofException;
-import org.electionpool.hub.api.audit.SignedNote;
-import org.electionpool.hub.api.hxp.Hxp;
-import org.electionpool.hub.api.hxp.StrictJson;
+import org.electionpool.hub.protocol.json.CanonicalJson;
+import org.electionpool.hub.protocol.log.Checkpoint;
+import org.electionpool.hub.protocol.log.MerkleTree;
+import org.electionpool.hub.protocol.log.ProofException;
+import org.electionpool.hub.protocol.log.SignedNote;
+import org.electionpool.hub.protocol.hxp.Hxp;
+import org.electionpool.hub.protocol.json.StrictJson;
 
 /**
  * Verifies a well-formed {@link AuditBundle}, in this order, stopping at the first failure:

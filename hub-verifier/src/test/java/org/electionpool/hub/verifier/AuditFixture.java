@@ -25,11 +25,11 @@ import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.electionpool.hub.api.audit.CanonicalJson;
-import org.electionpool.hub.api.audit.Checkpoint;
-import org.electionpool.hub.api.audit.MerkleTree;
-import org.electionpool.hub.api.audit.SignedNote;
-import org.electionpool.hub.api.hxp.Hxp;
+import org.electionpool.hub.protocol.json.CanonicalJson;
+import org.electionpool.hub.protocol.log.Checkpoint;
+import org.electionpool.hub.protocol.log.MerkleTree;
+import org.electionpool.hub.protocol.log.SignedNote;
+import org.electionpool.hub.protocol.hxp.Hxp;
 
 /**
  * Builds real {@code hxp-audit-bundle/1} documents at test time, the way the hub would: a fresh

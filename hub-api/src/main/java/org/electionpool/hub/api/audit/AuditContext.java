@@ -40,7 +40,7 @@ public record AuditContext(Caller.Channel channel, OrganizationId actorOrg, Stri
     public static AuditContext of(OpenedRequest opened) {
         Caller caller = opened.caller();
         return new AuditContext(caller.channel(), caller.organization(), caller.principal(), opened.jti(),
-                opened.evidence(), opened.bodyJson() == null ? null : sha256(CanonicalJson.canonicalize(opened.bodyJson())),
+                opened.evidence(), opened.bodySha256(),
                 opened.receivedAt());
     }
 

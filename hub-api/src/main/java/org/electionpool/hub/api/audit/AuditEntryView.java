@@ -5,7 +5,6 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
-import org.electionpool.hub.api.hxp.StrictJson;
 
 /**
  * One audit entry as served to auditors: its exact leaf bytes, from which everything else follows,
@@ -31,12 +30,12 @@ public record AuditEntryView(long index, String leaf, @JsonbProperty("leaf_hash"
     /**
      * @param index    the index
      * @param leafText the leaf (canonical JSON text)
+     * @param leaf     the leaf parsed (its members), from which the readable members are copied
      * @param leafHash its hash, standard base64
      * @param evidence the evidence, or {@code null}
      * @return the view, with the readable members copied from the leaf
      */
-    public static AuditEntryView of(long index, String leafText, String leafHash, String evidence) {
-        Map<?, ?> leaf = StrictJson.parse(leafText, CanonicalJson.MAX_DEPTH) instanceof Map<?, ?> m ? m : Map.of();
+    public static AuditEntryView of(long index, String leafText, Map<?, ?> leaf, String leafHash, String evidence) {
         return new AuditEntryView(index, Base64.getEncoder().encodeToString(leafText.getBytes(StandardCharsets.UTF_8)),
                 leafHash, string(leaf, "action"), string(leaf, "timestamp"), string(leaf, "actor_org"),
                 string(leaf, "target_type"), string(leaf, "target_id"), evidence);

@@ -12,7 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.electionpool.hub.api.audit.SignedNote;
+import org.electionpool.hub.protocol.log.SignedNote;
 import org.electionpool.hub.audit.domain.LogScan;
 import org.electionpool.hub.audit.domain.NodeKey;
 

@@ -23,10 +23,10 @@ import java.util.Random;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.stream.IntStream;
-import org.electionpool.hub.api.audit.Checkpoint;
-import org.electionpool.hub.api.audit.MerkleTree;
-import org.electionpool.hub.api.audit.ProofException;
-import org.electionpool.hub.api.audit.SignedNote;
+import org.electionpool.hub.protocol.log.Checkpoint;
+import org.electionpool.hub.protocol.log.MerkleTree;
+import org.electionpool.hub.protocol.log.ProofException;
+import org.electionpool.hub.protocol.log.SignedNote;
 import org.electionpool.hub.audit.domain.AuditLeaf;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -486,7 +486,7 @@ public final class AuditSeeder {
                 }
             }
             byte[] bytes = leaf.getBytes(StandardCharsets.UTF_8);
-            check(java.util.Arrays.equals(org.electionpool.hub.api.audit.CanonicalJson.canonicalize(leaf), bytes),
+            check(java.util.Arrays.equals(org.electionpool.hub.protocol.json.CanonicalJson.canonicalize(leaf), bytes),
                     "leaf " + index + " is not canonical");
             check(leaf.startsWith("{\"action\":") && leaf.contains(",\"index\":" + index + ","),
                     "leaf " + index + " does not state its index");

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import org.electionpool.hub.api.audit.AuditContext;
-import org.electionpool.hub.api.audit.CanonicalJson;
+import org.electionpool.hub.protocol.json.CanonicalJson;
 import org.electionpool.hub.api.organizations.OrganizationId;
 import org.electionpool.hub.api.security.Caller;
 

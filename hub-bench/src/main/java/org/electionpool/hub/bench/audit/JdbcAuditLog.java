@@ -13,7 +13,7 @@ import java.util.Base64;
 import java.util.Map;
 import java.util.Random;
 import org.electionpool.hub.api.audit.AuditContext;
-import org.electionpool.hub.api.audit.MerkleTree;
+import org.electionpool.hub.protocol.log.MerkleTree;
 import org.electionpool.hub.audit.domain.AuditLeaf;
 
 /**

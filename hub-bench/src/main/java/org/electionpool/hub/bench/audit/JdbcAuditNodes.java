@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import org.electionpool.hub.audit.domain.NodeKey;
-import org.electionpool.hub.api.audit.MerkleTree;
+import org.electionpool.hub.protocol.log.MerkleTree;
 
 /**
  * The hub's two ways of reading stored subtree hashes, over plain JDBC, as {@code AuditLogBean}

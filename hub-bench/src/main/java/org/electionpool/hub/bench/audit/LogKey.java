@@ -15,8 +15,8 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.List;
-import org.electionpool.hub.api.audit.Checkpoint;
-import org.electionpool.hub.api.audit.SignedNote;
+import org.electionpool.hub.protocol.log.Checkpoint;
+import org.electionpool.hub.protocol.log.SignedNote;
 import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**

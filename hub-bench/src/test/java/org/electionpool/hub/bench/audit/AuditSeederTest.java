@@ -16,9 +16,9 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
-import org.electionpool.hub.api.audit.Checkpoint;
-import org.electionpool.hub.api.audit.MerkleTree;
-import org.electionpool.hub.api.audit.SignedNote;
+import org.electionpool.hub.protocol.log.Checkpoint;
+import org.electionpool.hub.protocol.log.MerkleTree;
+import org.electionpool.hub.protocol.log.SignedNote;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 

@@ -6,8 +6,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.electionpool.hub.api.audit.AuditContext;
-import org.electionpool.hub.api.audit.CanonicalJson;
-import org.electionpool.hub.api.audit.MerkleTree;
+import org.electionpool.hub.protocol.json.CanonicalJson;
+import org.electionpool.hub.protocol.log.MerkleTree;
 
 /**
  * One audit entry as the log stores and hashes it (docs/audit-log.md, "Entries and leaves"): the

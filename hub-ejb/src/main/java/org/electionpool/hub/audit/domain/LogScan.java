@@ -8,11 +8,11 @@ import java.util.Base64;
 import java.util.Iterator;
 import java.util.Map;
 import org.electionpool.hub.api.audit.AuditContext;
-import org.electionpool.hub.api.audit.CanonicalJson;
-import org.electionpool.hub.api.audit.Checkpoint;
-import org.electionpool.hub.api.audit.MerkleTree;
-import org.electionpool.hub.api.audit.SignedNote;
-import org.electionpool.hub.api.hxp.StrictJson;
+import org.electionpool.hub.protocol.json.CanonicalJson;
+import org.electionpool.hub.protocol.log.Checkpoint;
+import org.electionpool.hub.protocol.log.MerkleTree;
+import org.electionpool.hub.protocol.log.SignedNote;
+import org.electionpool.hub.protocol.json.StrictJson;
 
 /**
  * The consistency check of a stored log, one entry at a time in index order (the operator's fsck,

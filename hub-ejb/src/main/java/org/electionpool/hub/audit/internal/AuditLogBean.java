@@ -22,21 +22,22 @@ import org.electionpool.hub.api.audit.ReceiptView;
 import org.electionpool.hub.api.organizations.OrganizationId;
 import org.electionpool.hub.api.audit.AuditService;
 import org.electionpool.hub.api.audit.InclusionProofView;
-import org.electionpool.hub.api.audit.CanonicalJson;
-import org.electionpool.hub.api.audit.Checkpoint;
+import org.electionpool.hub.protocol.json.CanonicalJson;
+import org.electionpool.hub.protocol.json.StrictJson;
+import org.electionpool.hub.protocol.log.Checkpoint;
 import org.electionpool.hub.api.audit.ConsistencyProofView;
 import org.electionpool.hub.api.audit.FsckReport;
-import org.electionpool.hub.api.audit.MerkleTree;
+import org.electionpool.hub.protocol.log.MerkleTree;
 import org.electionpool.hub.audit.domain.AuditLeaf;
 import org.electionpool.hub.audit.domain.LogScan;
 import org.electionpool.hub.audit.domain.NodeKey;
-import org.electionpool.hub.api.audit.SignedNote;
+import org.electionpool.hub.protocol.log.SignedNote;
 import org.electionpool.hub.api.organizations.OrganizationKind;
 import org.electionpool.hub.api.problem.HubException;
 import org.electionpool.hub.api.problem.ProblemType;
 import org.electionpool.hub.api.security.Caller;
 import org.electionpool.hub.crypto.HubKeys;
-import org.electionpool.hub.system.internal.HubConfiguration;
+import org.electionpool.hub.system.HubConfiguration;
 
 /**
  * Appends entries to the audit log and answers the public checkpoint and consistency requests.
@@ -266,7 +267,8 @@ public class AuditLogBean implements AuditService, org.electionpool.hub.audit.Au
             if (!page.isEmpty() && chars > MAX_PAGE_CHARS) {
                 break; // the page ends early; the reader continues after its last index
             }
-            page.add(AuditEntryView.of(((Number) r[0]).longValue(), leaf, (String) r[2], evidence));
+            page.add(AuditEntryView.of(((Number) r[0]).longValue(), leaf, StrictJson.parse(leaf, CanonicalJson.MAX_DEPTH) instanceof Map<?, ?> m
+                    ? m : Map.of(), (String) r[2], evidence));
         }
         return page;
     }
@@ -495,7 +497,7 @@ public class AuditLogBean implements AuditService, org.electionpool.hub.audit.Au
                 "select note from audit_checkpoint where size = ?1").setParameter(1, size).getSingleResult();
         java.util.TreeSet<String> actors = new java.util.TreeSet<>();
         for (AuditBundle.Entry entry : entries) {
-            Object parsed = org.electionpool.hub.api.hxp.StrictJson.parse(
+            Object parsed = org.electionpool.hub.protocol.json.StrictJson.parse(
                     new String(B64D.decode(entry.leaf()), StandardCharsets.UTF_8), CanonicalJson.MAX_DEPTH);
             if (parsed instanceof Map<?, ?> leaf && leaf.get("actor_org") instanceof String actor) {
                 actors.add(actor);

@@ -10,13 +10,14 @@ import org.electionpool.hub.audit.AuditHandle;
 import org.electionpool.hub.audit.AuditLog;
 import org.electionpool.hub.api.organizations.OrganizationId;
 import org.electionpool.hub.cases.domain.CaseEvent;
-import org.electionpool.hub.webhooks.WebhookOutbox;
+import org.electionpool.hub.webhooks.Outbox;
 
 /**
  * Publishes what a case change did: from one {@link CaseEvent}, the audit entry
  * ({@link AuditLog#append}, target type {@code case}), then each party's inbox event
- * ({@link Inbox#record}, pointing to that entry) and its webhook delivery ({@link WebhookOutbox}) —
- * all in the caller's transaction, so they commit or roll back with the change.
+ * ({@link Inbox#record}, pointing to that entry) and its webhook delivery ({@link Outbox}, the
+ * webhooks domain's port) — all in the caller's transaction, so they commit or roll back with the
+ * change.
  */
 @ApplicationScoped
 public class CaseEvents {
@@ -31,7 +32,7 @@ public class CaseEvents {
     Inbox inbox;
 
     @Inject
-    WebhookOutbox outbox;
+    Outbox outbox;
 
     /**
      * @param context who acted, through which signed message ({@link AuditContext#system} for the hub's own acts)

@@ -53,7 +53,7 @@ import org.electionpool.hub.cases.domain.UnansweredItemsException;
 import org.electionpool.hub.cases.domain.WrongSideException;
 import org.electionpool.hub.organizations.domain.Organization;
 import org.electionpool.hub.organizations.domain.OrganizationRepository;
-import org.electionpool.hub.system.internal.JdbcErrors;
+import org.electionpool.hub.system.JdbcErrors;
 
 /**
  * The case exchange as a transactional EJB. Each change: load the case scoped to the caller's

@@ -10,7 +10,7 @@ import jakarta.ejb.Timer;
 import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.inject.Inject;
-import org.electionpool.hub.system.internal.HubConfiguration;
+import org.electionpool.hub.system.HubConfiguration;
 import org.jboss.logging.Logger;
 
 /**

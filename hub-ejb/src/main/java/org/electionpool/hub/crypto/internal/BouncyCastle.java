@@ -9,9 +9,10 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  * JVM-wide, so the name "BC" may resolve to that one, and adding a provider from a deployment
  * leaks across redeployments.
  */
-final class BouncyCastle {
+public final class BouncyCastle {
 
-    static final Provider PROVIDER = new BouncyCastleProvider();
+    /** The provider instance. */
+    public static final Provider PROVIDER = new BouncyCastleProvider();
 
     private BouncyCastle() {
     }

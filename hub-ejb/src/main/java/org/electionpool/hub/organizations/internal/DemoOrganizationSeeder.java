@@ -28,7 +28,7 @@ import org.electionpool.hub.api.organizations.OrganizationService;
 import org.electionpool.hub.api.system.HubMode;
 import org.electionpool.hub.crypto.DevKeys;
 import org.electionpool.hub.crypto.PrivateFiles;
-import org.electionpool.hub.system.internal.HubConfiguration;
+import org.electionpool.hub.system.HubConfiguration;
 import org.jboss.logging.Logger;
 
 /**

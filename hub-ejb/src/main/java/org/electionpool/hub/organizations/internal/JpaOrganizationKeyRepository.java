@@ -10,7 +10,7 @@ import org.electionpool.hub.api.keys.KeyId;
 import org.electionpool.hub.api.keys.KeyStatus;
 import org.electionpool.hub.api.keys.KeyUse;
 import org.electionpool.hub.api.organizations.OrganizationId;
-import org.electionpool.hub.system.internal.JdbcErrors;
+import org.electionpool.hub.system.JdbcErrors;
 import org.electionpool.hub.organizations.domain.DuplicateKeyException;
 import org.electionpool.hub.organizations.domain.OrganizationKey;
 import org.electionpool.hub.organizations.domain.OrganizationKeyRepository;

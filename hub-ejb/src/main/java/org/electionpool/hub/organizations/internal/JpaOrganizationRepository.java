@@ -7,7 +7,7 @@ import jakarta.persistence.PersistenceException;
 import java.util.List;
 import java.util.Optional;
 import org.electionpool.hub.api.organizations.OrganizationId;
-import org.electionpool.hub.system.internal.JdbcErrors;
+import org.electionpool.hub.system.JdbcErrors;
 import org.electionpool.hub.organizations.domain.DuplicateOrganizationException;
 import org.electionpool.hub.organizations.domain.Organization;
 import org.electionpool.hub.organizations.domain.OrganizationRepository;

@@ -1,5 +1,7 @@
 package org.electionpool.hub.system.internal;
 
+import org.electionpool.hub.system.HubConfiguration;
+
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;

@@ -1,5 +1,7 @@
 package org.electionpool.hub.system.internal;
 
+import org.electionpool.hub.system.HubConfiguration;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;

@@ -15,7 +15,7 @@ import java.util.List;
 import org.electionpool.hub.api.hxp.EnvelopeService;
 import org.electionpool.hub.api.organizations.OrganizationId;
 import org.electionpool.hub.cases.domain.InboxCursor;
-import org.electionpool.hub.system.internal.HubConfiguration;
+import org.electionpool.hub.system.HubConfiguration;
 
 /**
  * The outbox's bookkeeping, each step in its own transaction. A claim is a conditional update that

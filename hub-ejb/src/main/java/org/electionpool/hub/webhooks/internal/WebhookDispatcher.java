@@ -15,8 +15,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import org.electionpool.hub.api.hxp.Hxp;
-import org.electionpool.hub.system.internal.HubConfiguration;
+import org.electionpool.hub.protocol.hxp.Hxp;
+import org.electionpool.hub.system.HubConfiguration;
 import org.jboss.logging.Logger;
 
 /**

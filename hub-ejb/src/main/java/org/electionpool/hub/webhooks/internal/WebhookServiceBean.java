@@ -28,7 +28,7 @@ import org.electionpool.hub.api.audit.AuditAction;
 import org.electionpool.hub.audit.AuditEvent;
 import org.electionpool.hub.audit.AuditLog;
 import org.electionpool.hub.cases.domain.InboxCursor;
-import org.electionpool.hub.system.internal.HubConfiguration;
+import org.electionpool.hub.system.HubConfiguration;
 
 /**
  * Registers webhooks (an allow-list of URL shapes: https; http only to loopback and only in dev

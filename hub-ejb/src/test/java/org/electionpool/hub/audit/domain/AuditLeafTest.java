@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 import org.electionpool.hub.api.audit.AuditContext;
-import org.electionpool.hub.api.audit.MerkleTree;
+import org.electionpool.hub.protocol.log.MerkleTree;
 import org.electionpool.hub.api.organizations.OrganizationId;
 import org.electionpool.hub.api.security.Caller;
 import org.junit.jupiter.api.Test;

@@ -12,7 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.electionpool.hub.api.audit.AuditContext;
 import org.electionpool.hub.api.audit.AuditService;
 import org.electionpool.hub.api.hxp.EnvelopeService;
-import org.electionpool.hub.api.hxp.Hxp;
+import org.electionpool.hub.protocol.hxp.Hxp;
 import org.electionpool.hub.api.hxp.OpenedRequest;
 import org.electionpool.hub.api.problem.Problem;
 import org.electionpool.hub.web.http.StrictJsonbResolver;

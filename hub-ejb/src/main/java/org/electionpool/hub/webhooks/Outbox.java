@@ -1,0 +1,36 @@
+package org.electionpool.hub.webhooks;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+
+/**
+ * The webhooks domain's port for other domains: the outbox. {@link #enqueue} runs in the transaction of the change whose event it
+ * carries (it is called right after the inbox event is written), so a delivery exists if and only
+ * if the change committed.
+ */
+@ApplicationScoped
+public class Outbox {
+
+    @PersistenceContext(unitName = "hub")
+    EntityManager em;
+
+    /**
+     * Enqueues the event for the recipient's webhook, if it has one; due at once.
+     *
+     * @param auditIndex the index of the event's audit entry: with the recipient, it names the
+     *                   inbox event ({@code case_event}), whose own cursor the delivery carries
+     * @param recipient  the organisation
+     * @param caseId     the case
+     * @param type       the event type
+     * @param now        the time
+     */
+    public void enqueue(long auditIndex, String recipient, String caseId, String type, Instant now) {
+        em.createNativeQuery("insert into webhook_delivery (org_id, url, audit_index, type, case_id, status, attempts,"
+                        + " next_attempt_at, created_at) select org_id, url, ?1, ?2, ?3, 'PENDING', 0, ?4, ?4"
+                        + " from webhook where org_id = ?5")
+                .setParameter(1, auditIndex).setParameter(2, type).setParameter(3, caseId).setParameter(4, now)
+                .setParameter(5, recipient).executeUpdate();
+    }
+}
