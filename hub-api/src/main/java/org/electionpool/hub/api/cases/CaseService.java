@@ -87,7 +87,7 @@ public interface CaseService {
     MessageView postMessage(Caller caller, AuditContext context, CaseId id, MessageRequest request);
 
     /** @return the thread, oldest first ({@code case.messages.read}) */
-    List<MessageView> messages(Caller caller, AuditContext context, CaseId id);
+    MessageList messages(Caller caller, AuditContext context, CaseId id);
 
     /**
      * Adds an evidence attachment ({@code case.attachment.added}), stored encrypted; the same
@@ -101,7 +101,7 @@ public interface CaseService {
     Attached attach(Caller caller, AuditContext context, CaseId id, AttachmentRequest request);
 
     /** @return the case's attachments, oldest first (descriptions only; not audited) */
-    List<AttachmentView> attachments(Caller caller, CaseId id);
+    AttachmentList attachments(Caller caller, CaseId id);
 
     /**
      * @param sha256 the attachment's address
@@ -116,10 +116,10 @@ public interface CaseService {
      * {@code since} ({@code case.statements.read}).
      *
      * @param since only cases updated at or after this time
-     * @return insertion-ordered maps with the Transparency Database's field names, at most 1,000 cases
+     * @return the statements, with the Transparency Database's attribute names in its order, from at most 1,000 cases
      * @throws org.electionpool.hub.api.problem.HubException {@code FORBIDDEN} unless the caller is a platform
      */
-    List<java.util.Map<String, Object>> statements(Caller caller, AuditContext context, java.time.Instant since);
+    StatementList statements(Caller caller, AuditContext context, java.time.Instant since);
 
     /**
      * Reads the caller's own inbox stream. Cursors are opaque tokens naming a position in that

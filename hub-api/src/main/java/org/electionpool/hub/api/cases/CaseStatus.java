@@ -1,5 +1,6 @@
 package org.electionpool.hub.api.cases;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -17,7 +18,9 @@ import java.util.Set;
  * </pre>
  *
  * <p>Invariant: {@link #WITHDRAWN} is final; every other state has a way on. Being overdue is a
- * flag beside the state, not a state.
+ * flag beside the state, not a state. {@link #CLOCK_RUNS} is the one list of the states in which
+ * a deadline runs; the aggregate, the overdue filter of the case list and the deadline watch all
+ * read it.
  */
 public enum CaseStatus {
     /** Sent by the authority, delivered to the platform's inbox. */
@@ -36,6 +39,13 @@ public enum CaseStatus {
     WITHDRAWN,
     /** The authority reopened it. */
     REOPENED;
+
+    /**
+     * The states in which the deadline's clock runs: not waiting for the authority
+     * ({@link #NEEDS_INFORMATION}), not finished. Unmodifiable.
+     */
+    public static final Set<CaseStatus> CLOCK_RUNS =
+            Collections.unmodifiableSet(EnumSet.of(SUBMITTED, ACKNOWLEDGED, IN_PROGRESS, REOPENED));
 
     /**
      * @param action the action
@@ -74,6 +84,6 @@ public enum CaseStatus {
 
     /** @return whether the deadline still runs: not waiting for the authority, not finished */
     public boolean clockRuns() {
-        return this == SUBMITTED || this == ACKNOWLEDGED || this == IN_PROGRESS || this == REOPENED;
+        return CLOCK_RUNS.contains(this);
     }
 }

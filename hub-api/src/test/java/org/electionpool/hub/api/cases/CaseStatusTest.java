@@ -84,7 +84,11 @@ class CaseStatusTest {
         for (CaseStatus s : CaseStatus.values()) {
             boolean runs = s == SUBMITTED || s == ACKNOWLEDGED || s == IN_PROGRESS || s == REOPENED;
             assertEquals(runs, s.clockRuns(), s.name());
+            assertEquals(runs, CaseStatus.CLOCK_RUNS.contains(s), s.name());
         }
+        assertEquals(java.util.EnumSet.of(SUBMITTED, ACKNOWLEDGED, IN_PROGRESS, REOPENED), CaseStatus.CLOCK_RUNS);
+        org.junit.jupiter.api.Assertions.assertThrows(UnsupportedOperationException.class,
+                () -> CaseStatus.CLOCK_RUNS.add(CaseStatus.CLOSED), "one list, not changed by anyone");
         assertTrue(CaseStatus.allowedFrom(RESOLVE).contains(IN_PROGRESS));
     }
 

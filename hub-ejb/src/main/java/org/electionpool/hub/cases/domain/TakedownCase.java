@@ -14,19 +14,24 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import org.electionpool.hub.api.audit.AuditAction;
 import org.electionpool.hub.api.cases.CaseAction;
 import org.electionpool.hub.api.cases.CaseId;
 import org.electionpool.hub.api.cases.CaseKind;
 import org.electionpool.hub.api.cases.CaseRole;
 import org.electionpool.hub.api.cases.CaseStatus;
-import org.electionpool.hub.api.cases.CreateCaseRequest;
 import org.electionpool.hub.api.cases.Outcome;
 import org.electionpool.hub.api.cases.Priority;
+import org.electionpool.hub.api.cases.Sha256;
 import org.electionpool.hub.api.cases.TcoReason;
 import org.electionpool.hub.api.organizations.OrganizationId;
 
@@ -35,8 +40,11 @@ import org.electionpool.hub.api.organizations.OrganizationId;
  * its thread.
  *
  * <p>Invariants: the parties, kind, order fields and items never change after creation; the state
- * changes only through {@link #apply}, along {@link CaseStatus#after}; every step and every message
- * is appended to the thread, never edited. The deadline's clock stops while the case waits for the
+ * changes only through {@link #transition}, along {@link CaseStatus#after}; every step and every
+ * message is appended to the thread, never edited. Every method that changes the case (or records
+ * something about it the parties are told of) returns the {@link CaseEvent} of what it did, from
+ * which the audit entry and the parties' inbox events are written; {@link #created()} is the
+ * creation's. The deadline's clock stops while the case waits for the
  * authority ({@code NEEDS_INFORMATION}) and restarts in full once the authority answers (TCO
  * Regulation Art. 3(8)). Concurrent changes are detected by {@code version}.
  */
@@ -158,12 +166,13 @@ public class TakedownCase {
      *
      * @param id            the new id
      * @param authority     the sending authority
-     * @param request       the validated request
+     * @param request       what the authority asks for
      * @param requestSha256 the digest of the request's canonical body, for idempotent replays
      * @param items         the items, in order
      * @param now           the delivery time; the deadline runs from here
+     * @throws IllegalArgumentException if an explicit deadline is not after {@code now}
      */
-    public TakedownCase(CaseId id, OrganizationId authority, CreateCaseRequest request, String requestSha256,
+    public TakedownCase(CaseId id, OrganizationId authority, NewCase request, String requestSha256,
                         List<CaseItem> items, Instant now) {
         this.id = id.value();
         this.clientRef = request.clientRef();
@@ -171,7 +180,7 @@ public class TakedownCase {
         this.kind = request.kind();
         this.status = CaseStatus.SUBMITTED;
         this.authority = authority.value();
-        this.addressee = request.addressee();
+        this.addressee = request.addressee().value();
         this.reference = request.reference().strip();
         this.title = request.title().strip();
         this.issuedAt = request.issuedAt();
@@ -183,7 +192,7 @@ public class TakedownCase {
         this.legalBasis = request.legalBasis();
         this.statementOfReasons = request.statementOfReasons();
         this.category = request.category();
-        this.territorialScope = request.territorialScope() == null || request.territorialScope().isEmpty() ? null
+        this.territorialScope = request.territorialScope().isEmpty() ? null
                 : String.join(",", request.territorialScope());
         this.redress = request.redress();
         this.language = request.language();
@@ -205,21 +214,32 @@ public class TakedownCase {
         this.updatedAt = now;
     }
 
+    /** @return the event of this case's creation ({@code case.created}), sent by its authority */
+    public CaseEvent created() {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("kind", kind.name());
+        details.put("addressee", addressee);
+        details.put("items", items.size());
+        details.put("priority", priority.name());
+        return event(AuditAction.CASE_CREATED, authority, details, createdAt);
+    }
+
     /**
      * Takes one lifecycle step and records it in the thread.
      *
      * @param action the action
      * @param role   the side taking it
-     * @param actor  the acting organisation and principal
+     * @param actorOrg       the acting organisation
+     * @param actorPrincipal the acting principal (key id)
      * @param note   optional text
      * @param now    the time
-     * @return the state before the step
+     * @return the step ({@code case.transitioned}; details {@code action}, {@code from}, {@code to})
      * @throws WrongSideException if the action belongs to the other side
      * @throws IllegalTransitionException if the action is not allowed from the current state
      * @throws UnansweredItemsException to resolve with items left unanswered
      */
-    public CaseStatus apply(CaseAction action, CaseRole role, String actorOrg, String actorPrincipal, String note,
-                            Instant now) {
+    public CaseEvent transition(CaseAction action, CaseRole role, String actorOrg, String actorPrincipal, String note,
+                                Instant now) {
         if (action.by() != role) {
             throw new WrongSideException(action);
         }
@@ -238,19 +258,25 @@ public class TakedownCase {
         status = to;
         thread.add(new CaseMessage(actorOrg, actorPrincipal, note, null, action, from, to, now));
         updatedAt = now;
-        return from;
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("action", action.name());
+        details.put("from", from.name());
+        details.put("to", to.name());
+        return event(AuditAction.CASE_TRANSITIONED, actorOrg, details, now);
     }
 
     /**
      * Records the platform's response to an item.
      *
-     * @param number 1-based item number
+     * @param number   1-based item number
+     * @param actorOrg the responding organisation (the platform)
+     * @return the response ({@code case.item.responded}; details {@code item}, {@code outcome})
      * @throws IndexOutOfBoundsException for an item the case does not have
      * @throws IllegalTransitionException if the state takes no responses
      * @throws IllegalArgumentException if the TCO reason does not fit the outcome
      */
-    public void respond(int number, Outcome outcome, Instant actionTakenAt, TcoReason tcoReason, String statementJson,
-                        Instant now) {
+    public CaseEvent respond(int number, Outcome outcome, Instant actionTakenAt, TcoReason tcoReason, String statementJson,
+                             String actorOrg, Instant now) {
         if (number < 1 || number > items.size()) {
             throw new IndexOutOfBoundsException("no item " + number);
         }
@@ -259,15 +285,61 @@ public class TakedownCase {
         }
         items.get(number - 1).respond(outcome, actionTakenAt, tcoReason, statementJson, now);
         updatedAt = now;
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("item", number);
+        details.put("outcome", outcome.name());
+        return event(AuditAction.CASE_ITEM_RESPONDED, actorOrg, details, now);
     }
 
-    /** Appends a message to the thread. */
-    public void post(String actorOrg, String actorPrincipal, String text, Integer item, Instant now) {
+    /**
+     * Appends a message to the thread.
+     *
+     * @return the message ({@code case.message.posted}; details {@code item} when it is about one)
+     * @throws IndexOutOfBoundsException for an item the case does not have
+     */
+    public CaseEvent post(String actorOrg, String actorPrincipal, String text, Integer item, Instant now) {
+        checkItem(item);
+        thread.add(new CaseMessage(actorOrg, actorPrincipal, text, item, null, null, null, now));
+        updatedAt = now;
+        return event(AuditAction.CASE_MESSAGE_POSTED, actorOrg, item == null ? Map.of() : Map.of("item", item), now);
+    }
+
+    /**
+     * Records that a party added evidence (stored beside the case, which itself does not change).
+     *
+     * @param sha256    the content's digest: the attachment's address
+     * @param size      bytes
+     * @param mediaType the media type
+     * @param item      the item it is evidence for, or {@code null}
+     * @return the upload ({@code case.attachment.added}; details {@code sha256}, {@code size},
+     *         {@code media_type}, and {@code item} when it is about one)
+     * @throws IndexOutOfBoundsException for an item the case does not have
+     */
+    public CaseEvent attachmentAdded(Sha256 sha256, int size, String mediaType, Integer item, String actorOrg,
+                                     Instant now) {
+        checkItem(item);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("sha256", sha256.hex());
+        details.put("size", size);
+        details.put("media_type", mediaType);
+        if (item != null) {
+            details.put("item", item);
+        }
+        return event(AuditAction.CASE_ATTACHMENT_ADDED, actorOrg, details, now);
+    }
+
+    /**
+     * @param item a 1-based item number, or {@code null}
+     * @throws IndexOutOfBoundsException for an item the case does not have
+     */
+    public void checkItem(Integer item) {
         if (item != null && (item < 1 || item > items.size())) {
             throw new IndexOutOfBoundsException("no item " + item);
         }
-        thread.add(new CaseMessage(actorOrg, actorPrincipal, text, item, null, null, null, now));
-        updatedAt = now;
+    }
+
+    private CaseEvent event(AuditAction action, String actor, Map<String, Object> details, Instant at) {
+        return new CaseEvent(action, id(), authority(), addressee(), status, actor, details, at);
     }
 
     /**
@@ -281,9 +353,26 @@ public class TakedownCase {
         return addressee.equals(organization.value()) ? CaseRole.PLATFORM : null;
     }
 
-    /** @return whether the deadline passed while the clock ran */
+    /** @return whether the deadline passed while the clock ran ({@link CaseStatus#CLOCK_RUNS}) */
     public boolean overdue(Instant now) {
         return deadline != null && status.clockRuns() && now.isAfter(deadline);
+    }
+
+    /**
+     * Marks the passed deadline, once: a deadline is marked at most once, however often this is
+     * called (a new deadline, after the clock restarted, can be marked again).
+     *
+     * @param now the time
+     * @return the mark ({@code case.overdue} by the hub; details {@code deadline}, ISO 8601), or
+     *         empty when the case is not overdue now or its deadline is already marked
+     */
+    public Optional<CaseEvent> markOverdue(Instant now) {
+        if (overdueAt != null || !overdue(now)) {
+            return Optional.empty();
+        }
+        overdueAt = now;
+        return Optional.of(event(AuditAction.CASE_OVERDUE, CaseEvent.HUB,
+                Map.of("deadline", DateTimeFormatter.ISO_INSTANT.format(deadline)), now));
     }
 
     public CaseId id() {

@@ -1,50 +1,125 @@
 package org.electionpool.hub.cases.internal;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
 import java.time.Instant;
-import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import org.electionpool.hub.api.cases.AttachmentContent;
+import org.electionpool.hub.api.cases.AttachmentRequest;
 import org.electionpool.hub.api.cases.AttachmentView;
 import org.electionpool.hub.api.cases.CaseId;
+import org.electionpool.hub.api.cases.Sha256;
+import org.electionpool.hub.api.organizations.OrganizationId;
+import org.electionpool.hub.api.problem.HubException;
+import org.electionpool.hub.api.problem.ProblemType;
+import org.electionpool.hub.cases.domain.TakedownCase;
+import org.electionpool.hub.crypto.AttachmentCipher;
+import org.electionpool.hub.crypto.HubKeys;
 
 /**
- * Stored attachments (table {@code case_attachment}) and the checks on their content: the media
- * type must match the content's magic bytes where the format has them, so a declared image is an
- * image and a declared PDF a PDF.
+ * The attachment pipeline, in the caller's transaction: an upload is decoded (standard base64),
+ * size-checked, sniffed (the media type must match the content's magic bytes where the format has
+ * them, so a declared image is an image and a declared PDF a PDF; text types must be UTF-8),
+ * addressed by its {@link Sha256}, encrypted at rest with AES-256-GCM under the keystore's newest
+ * attachment key ({@link AttachmentCipher}, associated data {@code <case id>/<sha256>}) and stored
+ * ({@link AttachmentStore}); a read decrypts and checks the digest again
+ * (docs/adr/0005-attachment-encryption-at-rest.md).
  */
 @ApplicationScoped
 public class Attachments {
 
     /**
-     * An attachment as stored.
+     * The outcome of an upload.
      *
-     * @param view       its description
-     * @param keyAlias   the keystore alias of the key it is encrypted under
-     * @param ciphertext {@code nonce ‖ ciphertext ‖ tag}, standard base64
+     * @param sha256  the content's address
+     * @param view    the attachment as stored (the earlier one when the case already had the content)
+     * @param created {@code false} when the case already had this content
      */
-    public record Stored(AttachmentView view, String keyAlias, String ciphertext) {
+    public record Added(Sha256 sha256, AttachmentView view, boolean created) {
     }
 
-    @PersistenceContext(unitName = "hub")
-    EntityManager em;
+    @Inject
+    AttachmentStore store;
+
+    @Inject
+    HubKeys hubKeys;
+
+    /**
+     * Checks, encrypts and stores an upload to {@code c}, unless the case already has its content.
+     *
+     * @throws HubException {@code VALIDATION_FAILED} naming {@code content} (not base64, empty or too
+     *         large), {@code mediaType} (the content is not of it) or {@code item} (the case has no
+     *         such item), in that order; {@code CONFLICT} when the hub has no attachment key
+     */
+    public Added add(TakedownCase c, AttachmentRequest request, OrganizationId uploader, Instant now) {
+        byte[] content;
+        try {
+            content = Base64.getDecoder().decode(request.content());
+        } catch (IllegalArgumentException e) {
+            throw HubException.invalidField("content", "must be standard base64");
+        }
+        if (content.length == 0 || content.length > AttachmentRequest.MAX_BYTES) {
+            throw HubException.invalidField("content", "must be 1 to " + AttachmentRequest.MAX_BYTES + " bytes");
+        }
+        if (!looksLike(request.mediaType(), content)) {
+            throw HubException.invalidField("mediaType", "the content is not a " + request.mediaType());
+        }
+        try {
+            c.checkItem(request.item());
+        } catch (IndexOutOfBoundsException e) {
+            throw HubException.invalidField("item", "the case has no such item");
+        }
+        Sha256 sha256 = Sha256.of(content);
+        Optional<AttachmentView> existing = store.find(c.id(), sha256);
+        if (existing.isPresent()) {
+            return new Added(sha256, existing.get(), false);
+        }
+        HubKeys.AttachmentKey key = hubKeys.attachmentKey().orElseThrow(() -> new HubException(
+                ProblemType.CONFLICT, "This hub has no attachment key; the operator must add one (docs/operations.md)."));
+        byte[] sealed = AttachmentCipher.seal(key.key(), aad(c.id(), sha256), content);
+        AttachmentView view = new AttachmentView(sha256.hex(), request.filename(), request.mediaType(), content.length,
+                request.item(), uploader.value(), now);
+        store.add(c.id(), view, key.alias(), Base64.getEncoder().encodeToString(sealed));
+        return new Added(sha256, view, true);
+    }
+
+    /** @return the case's attachments, oldest first (descriptions only) */
+    public List<AttachmentView> list(CaseId id) {
+        return store.list(id);
+    }
+
+    /**
+     * @return the attachment with its content, or empty when the case has none with this digest
+     * @throws IllegalStateException when the stored ciphertext does not decrypt (tampered with,
+     *         moved from another case, or its key is gone) or decrypts to other content: never served
+     */
+    public Optional<AttachmentContent> open(CaseId id, Sha256 sha256) {
+        Optional<AttachmentStore.Stored> found = store.load(id, sha256);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        AttachmentStore.Stored stored = found.get();
+        HubKeys.AttachmentKey key = hubKeys.attachmentKey(stored.keyAlias())
+                .orElseThrow(() -> new IllegalStateException("attachment key " + stored.keyAlias() + " is not in the keystore"));
+        byte[] content;
+        try {
+            content = AttachmentCipher.open(key.key(), aad(id, sha256), Base64.getDecoder().decode(stored.ciphertext()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("attachment " + sha256 + " of " + id + " does not decrypt: tampered with", e);
+        }
+        if (!sha256.matches(content)) {
+            throw new IllegalStateException("attachment " + sha256 + " of " + id + " decrypts to other content");
+        }
+        return Optional.of(new AttachmentContent(stored.view(), Base64.getEncoder().encodeToString(content)));
+    }
 
     /** @return the associated data binding a ciphertext to its case and digest */
-    static byte[] aad(CaseId id, String sha256) {
-        return (id.value() + "/" + sha256).getBytes(StandardCharsets.US_ASCII);
-    }
-
-    static byte[] sha256(byte[] content) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(content);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+    static byte[] aad(CaseId id, Sha256 sha256) {
+        return (id.value() + "/" + sha256.hex()).getBytes(StandardCharsets.US_ASCII);
     }
 
     /** @return whether the content starts as its media type requires (types without magic bytes pass) */
@@ -81,40 +156,5 @@ public class Attachments {
         } catch (java.nio.charset.CharacterCodingException e) {
             return false;
         }
-    }
-
-    public Optional<AttachmentView> find(CaseId id, String sha256) {
-        return load(id, sha256).map(Stored::view);
-    }
-
-    public Optional<Stored> load(CaseId id, String sha256) {
-        List<?> rows = em.createNativeQuery("select sha256, filename, media_type, size_bytes, item_no, uploaded_by,"
-                        + " uploaded_at, key_alias, ciphertext from case_attachment where case_id = ?1 and sha256 = ?2")
-                .setParameter(1, id.value()).setParameter(2, sha256).getResultList();
-        return rows.stream().map(r -> (Object[]) r).map(r -> new Stored(view(r), (String) r[7], (String) r[8])).findFirst();
-    }
-
-    public List<AttachmentView> list(CaseId id) {
-        List<AttachmentView> views = new ArrayList<>();
-        for (Object row : em.createNativeQuery("select sha256, filename, media_type, size_bytes, item_no, uploaded_by,"
-                        + " uploaded_at from case_attachment where case_id = ?1 order by uploaded_at, sha256")
-                .setParameter(1, id.value()).getResultList()) {
-            views.add(view((Object[]) row));
-        }
-        return views;
-    }
-
-    public void add(CaseId id, AttachmentView view, String keyAlias, String ciphertext) {
-        em.createNativeQuery("insert into case_attachment (case_id, sha256, item_no, filename, media_type, size_bytes,"
-                        + " key_alias, ciphertext, uploaded_by, uploaded_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
-                .setParameter(1, id.value()).setParameter(2, view.sha256()).setParameter(3, view.item())
-                .setParameter(4, view.filename()).setParameter(5, view.mediaType()).setParameter(6, view.size())
-                .setParameter(7, keyAlias).setParameter(8, ciphertext).setParameter(9, view.uploadedBy())
-                .setParameter(10, view.uploadedAt()).executeUpdate();
-    }
-
-    private static AttachmentView view(Object[] r) {
-        return new AttachmentView((String) r[0], (String) r[1], (String) r[2], ((Number) r[3]).intValue(),
-                r[4] == null ? null : ((Number) r[4]).intValue(), (String) r[5], CaseServiceBean.instantOf(r[6]));
     }
 }

@@ -10,11 +10,16 @@ import org.electionpool.hub.api.cases.CaseView;
 import org.electionpool.hub.api.cases.CreateCaseRequest;
 import org.electionpool.hub.api.cases.ItemResponseRequest;
 import org.electionpool.hub.api.cases.MessageView;
+import org.electionpool.hub.api.organizations.OrganizationId;
 import org.electionpool.hub.cases.domain.CaseItem;
 import org.electionpool.hub.cases.domain.CaseMessage;
+import org.electionpool.hub.cases.domain.NewCase;
 import org.electionpool.hub.cases.domain.TakedownCase;
 
-/** Builds views from the case aggregate; entities never leave the EJB module. */
+/**
+ * Builds views from the case aggregate (entities never leave the EJB module), and the aggregate's
+ * {@link NewCase} from the wire request.
+ */
 final class CaseAssembler {
 
     /** Serialises statements of reasons; thread-safe. */
@@ -40,6 +45,16 @@ final class CaseAssembler {
                 c.statementOfReasons(), c.category(), c.territorialScope(), c.redress(), c.language(),
                 c.providerMayBeInformed(), c.priority(), c.tlp(), c.election(), c.deadline(), items, linked,
                 c.createdAt(), c.updatedAt());
+    }
+
+    /** @return what the validated request asks for, as the aggregate is built from it */
+    static NewCase toNewCase(CreateCaseRequest r) {
+        NewCase.Official official = r.issuingOfficial() == null ? null
+                : new NewCase.Official(r.issuingOfficial().name(), r.issuingOfficial().role());
+        return new NewCase(r.clientRef(), r.kind(), new OrganizationId(r.addressee()), r.reference(), r.title(),
+                r.issuedAt(), official, r.contact(), r.legalBasis(), r.statementOfReasons(), r.category(),
+                r.territorialScope(), r.redress(), r.language(), r.providerMayBeInformed(), r.priority(), r.tlp(),
+                r.election(), r.deadline());
     }
 
     static CaseSummary toSummary(TakedownCase c, Instant now) {

@@ -4,26 +4,21 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PersistenceException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.electionpool.hub.api.audit.AuditContext;
 import org.electionpool.hub.api.cases.AttachmentContent;
+import org.electionpool.hub.api.cases.AttachmentList;
 import org.electionpool.hub.api.cases.AttachmentRequest;
-import org.electionpool.hub.api.cases.AttachmentView;
-import org.electionpool.hub.api.cases.CaseAction;
 import org.electionpool.hub.api.cases.CaseFilter;
 import org.electionpool.hub.api.cases.CaseId;
 import org.electionpool.hub.api.cases.CasePage;
 import org.electionpool.hub.api.cases.CaseRole;
 import org.electionpool.hub.api.cases.CaseService;
-import org.electionpool.hub.api.cases.CaseStatus;
 import org.electionpool.hub.api.cases.CaseSummary;
 import org.electionpool.hub.api.cases.CaseView;
 import org.electionpool.hub.api.cases.CreateCaseRequest;
@@ -31,13 +26,16 @@ import org.electionpool.hub.api.cases.InboxEvent;
 import org.electionpool.hub.api.cases.InboxPage;
 import org.electionpool.hub.api.cases.ItemResponseRequest;
 import org.electionpool.hub.api.cases.MessageRequest;
+import org.electionpool.hub.api.cases.MessageList;
 import org.electionpool.hub.api.cases.MessageView;
+import org.electionpool.hub.api.cases.Sha256;
+import org.electionpool.hub.api.cases.StatementList;
+import org.electionpool.hub.api.cases.StatementOfReasons;
 import org.electionpool.hub.api.cases.TransitionRequest;
 import org.electionpool.hub.api.organizations.OrganizationId;
 import org.electionpool.hub.api.organizations.OrganizationKind;
 import org.electionpool.hub.api.organizations.OrganizationStatus;
 import org.electionpool.hub.api.problem.FieldViolation;
-import org.electionpool.hub.api.time.InstantWindow;
 import org.electionpool.hub.api.problem.HubException;
 import org.electionpool.hub.api.problem.ProblemType;
 import org.electionpool.hub.api.security.Authorization;
@@ -45,7 +43,9 @@ import org.electionpool.hub.api.security.Caller;
 import org.electionpool.hub.api.audit.AuditAction;
 import org.electionpool.hub.audit.AuditEvent;
 import org.electionpool.hub.audit.AuditLog;
+import org.electionpool.hub.cases.domain.CaseEvent;
 import org.electionpool.hub.cases.domain.CaseItem;
+import org.electionpool.hub.cases.domain.CaseListCursor;
 import org.electionpool.hub.cases.domain.ItemNormalizer;
 import org.electionpool.hub.cases.domain.IllegalTransitionException;
 import org.electionpool.hub.cases.domain.InboxCursor;
@@ -57,17 +57,17 @@ import org.electionpool.hub.organizations.domain.OrganizationRepository;
 import org.electionpool.hub.system.JdbcErrors;
 
 /**
- * The case exchange as a transactional EJB. Each method: load the case scoped to the caller's
- * organisation (a non-party gets {@code NOT_FOUND}, as for an id never issued), check the side,
- * change the aggregate, flush (optimistic locking), append the audit entry, then write the inbox
- * events under it (each recipient's next number in its own stream, {@link Inbox}) — all in one
- * transaction.
+ * The case exchange as a transactional EJB. Each change: load the case scoped to the caller's
+ * organisation (a non-party gets {@code NOT_FOUND}, as for an id never issued), call one aggregate
+ * method, which checks the side and returns the {@link CaseEvent} of what it did, save (flush:
+ * optimistic locking), and publish the event ({@link CaseEvents}: the audit entry, each party's
+ * inbox event and webhook delivery) — all in one transaction. Reads append their audit entry only.
  */
 @Stateless
 public class CaseServiceBean implements CaseService {
 
     /** The audit-log target type of cases. */
-    static final String TARGET_TYPE = "case";
+    static final String TARGET_TYPE = CaseEvents.TARGET_TYPE;
 
     @Inject
     JpaCaseRepository cases;
@@ -85,10 +85,10 @@ public class CaseServiceBean implements CaseService {
     Inbox inbox;
 
     @Inject
-    Attachments attachments;
+    CaseEvents events;
 
     @Inject
-    org.electionpool.hub.crypto.HubKeys hubKeys;
+    Attachments attachments;
 
     @Override
     public Created create(Caller caller, AuditContext context, CreateCaseRequest request) {
@@ -123,7 +123,8 @@ public class CaseServiceBean implements CaseService {
         if (existing.isPresent()) {
             return replay(caller, context, existing.get(), digest, now);
         }
-        TakedownCase created = new TakedownCase(CaseId.random(), caller.organization(), request, digest, items, now);
+        TakedownCase created = new TakedownCase(CaseId.random(), caller.organization(), CaseAssembler.toNewCase(request),
+                digest, items, now);
         try {
             cases.add(created);
         } catch (PersistenceException e) {
@@ -133,13 +134,7 @@ public class CaseServiceBean implements CaseService {
             }
             throw e;
         }
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("kind", created.kind().name());
-        details.put("addressee", created.addressee().value());
-        details.put("items", created.items().size());
-        details.put("priority", created.priority().name());
-        long index = auditLog.append(new AuditEvent(context, AuditAction.CASE_CREATED, TARGET_TYPE, created.id().value(), details)).index();
-        notifyParties(index, created, AuditAction.CASE_CREATED, caller, now);
+        events.publish(context, created.created());
         return new Created(view(created, caller, now), true);
     }
 
@@ -170,39 +165,16 @@ public class CaseServiceBean implements CaseService {
         if (limit < 1 || limit > MAX_PAGE) {
             throw new HubException(ProblemType.INVALID_PARAMETER, "limit must be 1-" + MAX_PAGE + ".");
         }
-        Instant afterCreated = null;
-        String afterId = null;
-        if (filter.after() != null) {
-            String[] cursor = decodeCursor(filter.after());
-            afterCreated = Instant.parse(cursor[0]);
-            afterId = cursor[1];
-        }
+        CaseListCursor after = filter.after() == null ? null : CaseListCursor.parse(filter.after()).orElseThrow(
+                () -> new HubException(ProblemType.INVALID_PARAMETER, "after must be a cursor from a previous page."));
         Instant now = clock.instant();
-        List<TakedownCase> page = cases.page(caller.organization(), filter, afterCreated, afterId, now, limit + 1);
+        List<TakedownCase> page = cases.page(caller.organization(), filter, after, now, limit + 1);
         boolean more = page.size() > limit;
         List<TakedownCase> shown = more ? page.subList(0, limit) : page;
         List<CaseSummary> summaries = shown.stream().map(c -> CaseAssembler.toSummary(c, now)).toList();
-        String next = more ? encodeCursor(shown.get(shown.size() - 1)) : null;
+        String next = more ? CaseListCursor.after(shown.get(shown.size() - 1)).token() : null;
         auditLog.append(new AuditEvent(context, AuditAction.CASE_LIST_READ, null, null, Map.of("count", summaries.size())));
         return new CasePage(summaries, next);
-    }
-
-    private static String encodeCursor(TakedownCase last) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                (last.createdAt().toString() + "|" + last.id().value()).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static String[] decodeCursor(String cursor) {
-        try {
-            String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", 2);
-            if (parts.length == 2 && CaseId.parse(parts[1]).isPresent()
-                    && InstantWindow.Bounds.contains(Instant.parse(parts[0]))) {
-                return parts;
-            }
-        } catch (IllegalArgumentException | java.time.format.DateTimeParseException e) {
-            // refused below
-        }
-        throw new HubException(ProblemType.INVALID_PARAMETER, "after must be a cursor from a previous page.");
     }
 
     @Override
@@ -210,9 +182,9 @@ public class CaseServiceBean implements CaseService {
         Authorization.requireSameActor(caller, context);
         TakedownCase c = require(caller, id);
         Instant now = clock.instant();
-        CaseStatus from;
+        CaseEvent event;
         try {
-            from = c.apply(request.action(), c.roleOf(caller.organization()), caller.organization().value(),
+            event = c.transition(request.action(), c.roleOf(caller.organization()), caller.organization().value(),
                     caller.principal(), request.note(), now);
         } catch (WrongSideException e) {
             throw new HubException(ProblemType.FORBIDDEN, "Only the " + request.action().by().name().toLowerCase(
@@ -223,12 +195,7 @@ public class CaseServiceBean implements CaseService {
             throw new HubException(ProblemType.CONFLICT, "Every item needs a response before the case can be RESOLVED.");
         }
         flush();
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("action", request.action().name());
-        details.put("from", from.name());
-        details.put("to", c.status().name());
-        long index = auditLog.append(new AuditEvent(context, AuditAction.CASE_TRANSITIONED, TARGET_TYPE, id.value(), details)).index();
-        notifyParties(index, c, AuditAction.CASE_TRANSITIONED, caller, now);
+        events.publish(context, event);
         return view(c, caller, now);
     }
 
@@ -244,8 +211,10 @@ public class CaseServiceBean implements CaseService {
         if (statement.length() > CaseItem.STATEMENT_JSON_LENGTH) { // cannot happen within the field limits; never a 500
             throw HubException.invalidField("statement", "is too long once encoded as JSON");
         }
+        CaseEvent event;
         try {
-            c.respond(item, request.outcome(), request.actionTakenAt(), request.tcoReason(), statement, now);
+            event = c.respond(item, request.outcome(), request.actionTakenAt(), request.tcoReason(), statement,
+                    caller.organization().value(), now);
         } catch (IndexOutOfBoundsException e) {
             throw HubException.notFound("Item");
         } catch (IllegalTransitionException e) {
@@ -254,11 +223,7 @@ public class CaseServiceBean implements CaseService {
             throw HubException.invalidField("tcoReason", e.getMessage());
         }
         flush();
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("item", item);
-        details.put("outcome", request.outcome().name());
-        long index = auditLog.append(new AuditEvent(context, AuditAction.CASE_ITEM_RESPONDED, TARGET_TYPE, id.value(), details)).index();
-        notifyParties(index, c, AuditAction.CASE_ITEM_RESPONDED, caller, now);
+        events.publish(context, event);
         return view(c, caller, now);
     }
 
@@ -267,21 +232,20 @@ public class CaseServiceBean implements CaseService {
         Authorization.requireSameActor(caller, context);
         TakedownCase c = require(caller, id);
         Instant now = clock.instant();
+        CaseEvent event;
         try {
-            c.post(caller.organization().value(), caller.principal(), request.text(), request.item(), now);
+            event = c.post(caller.organization().value(), caller.principal(), request.text(), request.item(), now);
         } catch (IndexOutOfBoundsException e) {
             throw HubException.invalidField("item", "the case has no such item");
         }
         flush();
-        long index = auditLog.append(new AuditEvent(context, AuditAction.CASE_MESSAGE_POSTED, TARGET_TYPE, id.value(),
-                request.item() == null ? Map.of() : Map.of("item", request.item()))).index();
-        notifyParties(index, c, AuditAction.CASE_MESSAGE_POSTED, caller, now);
+        events.publish(context, event);
         int number = c.thread().size();
         return CaseAssembler.toView(number, c.thread().get(number - 1));
     }
 
     @Override
-    public List<MessageView> messages(Caller caller, AuditContext context, CaseId id) {
+    public MessageList messages(Caller caller, AuditContext context, CaseId id) {
         Authorization.requireSameActor(caller, context);
         TakedownCase c = require(caller, id);
         auditLog.append(new AuditEvent(context, AuditAction.CASE_MESSAGES_READ, TARGET_TYPE, id.value(), Map.of()));
@@ -289,117 +253,61 @@ public class CaseServiceBean implements CaseService {
         for (int i = 0; i < c.thread().size(); i++) {
             thread.add(CaseAssembler.toView(i + 1, c.thread().get(i)));
         }
-        return thread;
+        return new MessageList(thread);
     }
 
     @Override
     public Attached attach(Caller caller, AuditContext context, CaseId id, AttachmentRequest request) {
         Authorization.requireSameActor(caller, context);
         TakedownCase c = require(caller, id);
-        byte[] content;
-        try {
-            content = Base64.getDecoder().decode(request.content());
-        } catch (IllegalArgumentException e) {
-            throw HubException.invalidField("content", "must be standard base64");
-        }
-        if (content.length == 0 || content.length > AttachmentRequest.MAX_BYTES) {
-            throw HubException.invalidField("content", "must be 1 to " + AttachmentRequest.MAX_BYTES + " bytes");
-        }
-        if (!Attachments.looksLike(request.mediaType(), content)) {
-            throw HubException.invalidField("mediaType", "the content is not a " + request.mediaType());
-        }
-        if (request.item() != null && request.item() > c.items().size()) {
-            throw HubException.invalidField("item", "the case has no such item");
-        }
-        String sha256 = java.util.HexFormat.of().formatHex(Attachments.sha256(content));
-        Optional<AttachmentView> existing = attachments.find(id, sha256);
-        if (existing.isPresent()) {
-            auditLog.append(new AuditEvent(context, AuditAction.CASE_ATTACHMENT_REPLAYED, TARGET_TYPE, id.value(), Map.of("sha256", sha256)));
-            return new Attached(existing.get(), false);
-        }
-        org.electionpool.hub.crypto.HubKeys.AttachmentKey key = hubKeys.attachmentKey().orElseThrow(() -> new HubException(
-                ProblemType.CONFLICT, "This hub has no attachment key; the operator must add one (docs/operations.md)."));
         Instant now = clock.instant();
-        byte[] sealed = org.electionpool.hub.crypto.AttachmentCipher.seal(key.key(), Attachments.aad(id, sha256), content);
-        AttachmentView view = new AttachmentView(sha256, request.filename(), request.mediaType(), content.length,
-                request.item(), caller.organization().value(), now);
-        attachments.add(id, view, key.alias(), Base64.getEncoder().encodeToString(sealed));
-        Map<String, Object> details = new LinkedHashMap<>();
-        details.put("sha256", sha256);
-        details.put("size", content.length);
-        details.put("media_type", request.mediaType());
-        if (request.item() != null) {
-            details.put("item", request.item());
+        Attachments.Added added = attachments.add(c, request, caller.organization(), now);
+        if (!added.created()) {
+            auditLog.append(new AuditEvent(context, AuditAction.CASE_ATTACHMENT_REPLAYED, TARGET_TYPE, id.value(),
+                    Map.of("sha256", added.sha256().hex())));
+            return new Attached(added.view(), false);
         }
-        long index = auditLog.append(new AuditEvent(context, AuditAction.CASE_ATTACHMENT_ADDED, TARGET_TYPE, id.value(), details)).index();
-        notifyParties(index, c, AuditAction.CASE_ATTACHMENT_ADDED, caller, now);
-        return new Attached(view, true);
+        events.publish(context, c.attachmentAdded(added.sha256(), added.view().size(), request.mediaType(),
+                request.item(), caller.organization().value(), now));
+        return new Attached(added.view(), true);
     }
 
     @Override
-    public List<AttachmentView> attachments(Caller caller, CaseId id) {
+    public AttachmentList attachments(Caller caller, CaseId id) {
         require(caller, id);
-        return attachments.list(id);
+        return new AttachmentList(attachments.list(id));
     }
 
     @Override
     public AttachmentContent attachment(Caller caller, AuditContext context, CaseId id, String sha256) {
         Authorization.requireSameActor(caller, context);
         require(caller, id);
-        if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
-            throw HubException.notFound("Attachment");
-        }
-        Attachments.Stored stored = attachments.load(id, sha256).orElseThrow(() -> HubException.notFound("Attachment"));
-        org.electionpool.hub.crypto.HubKeys.AttachmentKey key = hubKeys.attachmentKey(stored.keyAlias())
-                .orElseThrow(() -> new IllegalStateException("attachment key " + stored.keyAlias() + " is not in the keystore"));
-        byte[] content;
-        try {
-            content = org.electionpool.hub.crypto.AttachmentCipher.open(key.key(), Attachments.aad(id, sha256),
-                    Base64.getDecoder().decode(stored.ciphertext()));
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException("attachment " + sha256 + " of " + id + " does not decrypt: tampered with", e);
-        }
-        if (!java.security.MessageDigest.isEqual(Attachments.sha256(content), java.util.HexFormat.of().parseHex(sha256))) {
-            throw new IllegalStateException("attachment " + sha256 + " of " + id + " decrypts to other content");
-        }
-        auditLog.append(new AuditEvent(context, AuditAction.CASE_ATTACHMENT_READ, TARGET_TYPE, id.value(), Map.of("sha256", sha256)));
-        return new AttachmentContent(stored.view(), Base64.getEncoder().encodeToString(content));
+        Sha256 address = Sha256.parse(sha256).orElseThrow(() -> HubException.notFound("Attachment"));
+        AttachmentContent content = attachments.open(id, address).orElseThrow(() -> HubException.notFound("Attachment"));
+        auditLog.append(new AuditEvent(context, AuditAction.CASE_ATTACHMENT_READ, TARGET_TYPE, id.value(),
+                Map.of("sha256", address.hex())));
+        return content;
     }
 
     @Override
-    public List<Map<String, Object>> statements(Caller caller, AuditContext context, Instant since) {
+    public StatementList statements(Caller caller, AuditContext context, Instant since) {
         Authorization.requireSameActor(caller, context);
         if (caller.kind() != OrganizationKind.PLATFORM) {
             throw new HubException(ProblemType.FORBIDDEN, "Only a platform exports its statements of reasons.");
         }
         Instant now = clock.instant();
-        List<Map<String, Object>> statements = new ArrayList<>();
-        String afterId = null;
-        Instant afterCreated = null;
-        int seen = 0;
-        while (true) {
-            List<TakedownCase> page = this.cases.page(caller.organization(), new CaseFilter(null, null, null, null, since,
-                    null, MAX_PAGE), afterCreated, afterId, now, MAX_PAGE);
-            if (seen >= MAX_STATEMENT_CASES && !page.isEmpty()) {
-                throw new HubException(ProblemType.INVALID_PARAMETER, "More than " + MAX_STATEMENT_CASES
+        List<TakedownCase> updated = cases.updatedSince(caller.organization(), since, now, MAX_STATEMENT_CASES)
+                .orElseThrow(() -> new HubException(ProblemType.INVALID_PARAMETER, "More than " + MAX_STATEMENT_CASES
                         + " cases were updated since " + (since == null ? "the start" : since)
-                        + "; pass a later since and export in parts.");
+                        + "; pass a later since and export in parts."));
+        List<StatementOfReasons> statements = new ArrayList<>();
+        for (TakedownCase c : updated) {
+            if (c.roleOf(caller.organization()) == CaseRole.PLATFORM) {
+                statements.addAll(DsaStatements.of(CaseAssembler.toView(c, List.of(), now)));
             }
-            for (TakedownCase c : page) {
-                if (c.roleOf(caller.organization()) == CaseRole.PLATFORM) {
-                    statements.addAll(DsaStatements.of(CaseAssembler.toView(c, List.of(), now)));
-                }
-            }
-            seen += page.size();
-            if (page.size() < MAX_PAGE) {
-                break;
-            }
-            TakedownCase last = page.get(page.size() - 1);
-            afterCreated = last.createdAt();
-            afterId = last.id().value();
         }
         auditLog.append(new AuditEvent(context, AuditAction.CASE_STATEMENTS_READ, null, null, Map.of("count", statements.size())));
-        return statements;
+        return new StatementList(statements);
     }
 
     /** Most cases one statements export covers; beyond it the caller narrows {@code since}. */
@@ -429,23 +337,6 @@ public class CaseServiceBean implements CaseService {
         return new InboxPage(events, next);
     }
 
-    static Instant instantOf(Object value) {
-        return instant(value);
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        if (value instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        throw new IllegalStateException("unexpected timestamp type " + value.getClass());
-    }
-
     private TakedownCase require(Caller caller, CaseId id) {
         return cases.findFor(id, caller.organization()).orElseThrow(() -> HubException.notFound("Case"));
     }
@@ -460,11 +351,6 @@ public class CaseServiceBean implements CaseService {
 
     private static HubException foreignCursor() {
         return new HubException(ProblemType.INVALID_PARAMETER, "after must be the cursor of an event or page of your inbox.");
-    }
-
-    private void notifyParties(long auditIndex, TakedownCase c, AuditAction act, Caller caller, Instant now) {
-        inbox.record(auditIndex, List.of(c.authority().value(), c.addressee().value()), c.id().value(), act.eventType().orElseThrow(),
-                c.status(), caller.organization().value(), now);
     }
 
     private CaseView view(TakedownCase c, Caller caller, Instant now) {

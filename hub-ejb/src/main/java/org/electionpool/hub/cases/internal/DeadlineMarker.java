@@ -1,31 +1,36 @@
 package org.electionpool.hub.cases.internal;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.LocalBean;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.LockTimeoutException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.persistence.PessimisticLockException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import org.electionpool.hub.api.audit.AuditContext;
-import org.electionpool.hub.api.cases.CaseStatus;
-import org.electionpool.hub.api.audit.AuditAction;
-import org.electionpool.hub.audit.AuditEvent;
-import org.electionpool.hub.audit.AuditLog;
+import org.electionpool.hub.api.cases.CaseId;
+import org.electionpool.hub.cases.domain.CaseEvent;
+import org.electionpool.hub.cases.domain.TakedownCase;
 
 /**
- * Marks one case overdue, once per deadline: a conditional update (only if not yet marked, the
- * deadline still passed and the clock still running; the version moves, so a concurrent change of
- * the case fails its optimistic lock instead of undoing the mark), then — in the same transaction
- * — the audit entry {@code case.overdue} (channel {@code SYSTEM}) and a {@code case.overdue} inbox
- * event for both parties (each the next number of its own stream, {@link Inbox}), pointing to that
- * entry.
+ * Marks one case overdue, once per deadline: load the case, {@link TakedownCase#markOverdue}, save,
+ * publish — the audit entry {@code case.overdue} (channel {@code SYSTEM}) and a {@code case.overdue}
+ * inbox event for both parties with its webhook deliveries ({@link CaseEvents}), in the same
+ * transaction.
+ *
+ * <p>Exactly one mark per deadline, on any number of nodes: the save is an optimistically locked
+ * update ({@code version}), flushed before anything is published. Of two markers that loaded the
+ * same unmarked case, the second's update finds the version moved and fails; its transaction rolls
+ * back without an entry or an event. A marker that loads the case after the first committed sees
+ * it marked and does nothing. A concurrent change of the case by a party likewise fails one side's
+ * optimistic lock instead of undoing the mark.
  */
 @Stateless
 @LocalBean
@@ -36,35 +41,22 @@ public class DeadlineMarker {
     /** Most cases marked per scan; the next scan takes the rest. */
     static final int BATCH = 200;
 
-    @PersistenceContext(unitName = "hub")
-    EntityManager em;
+    @Inject
+    JpaCaseRepository cases;
 
     @Inject
-    AuditLog auditLog;
+    CaseEvents events;
 
     @Inject
     Clock clock;
 
-    @Inject
-    Inbox inbox;
-
-    private static List<String> running() {
-        List<String> running = new ArrayList<>();
-        for (CaseStatus s : CaseStatus.values()) {
-            if (s.clockRuns()) {
-                running.add(s.name());
-            }
-        }
-        return running;
-    }
+    @Resource
+    SessionContext session;
 
     /** @return ids of cases whose deadline passed while their clock ran and that are not marked yet */
-    @SuppressWarnings("unchecked")
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<String> due() {
-        return em.createNativeQuery("select id from takedown_case where deadline < ?1 and overdue_at is null"
-                        + " and status in (?2) order by deadline")
-                .setParameter(1, clock.instant()).setParameter(2, running()).setMaxResults(BATCH).getResultList();
+        return cases.overdueUnmarked(clock.instant(), BATCH);
     }
 
     /**
@@ -74,29 +66,17 @@ public class DeadlineMarker {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public boolean mark(String id) {
         Instant now = clock.instant();
-        int updated = em.createNativeQuery("update takedown_case set overdue_at = ?1, version = version + 1"
-                        + " where id = ?2 and overdue_at is null and deadline < ?1 and status in (?3)")
-                .setParameter(1, now).setParameter(2, id).setParameter(3, running()).executeUpdate();
-        if (updated != 1) {
+        Optional<CaseEvent> overdue = CaseId.parse(id).flatMap(cases::find).flatMap(c -> c.markOverdue(now));
+        if (overdue.isEmpty()) {
             return false;
         }
-        Object[] row = (Object[]) em.createNativeQuery("select authority_org, addressee_org, status, deadline"
-                + " from takedown_case where id = ?1").setParameter(1, id).getSingleResult();
-        Instant deadline = toInstant(row[3]);
-        long index = auditLog.append(new AuditEvent(WATCH, AuditAction.CASE_OVERDUE, CaseServiceBean.TARGET_TYPE, id,
-                Map.of("deadline", DateTimeFormatter.ISO_INSTANT.format(deadline)))).index();
-        inbox.record(index, List.of((String) row[0], (String) row[1]), id, AuditAction.CASE_OVERDUE.eventType().orElseThrow(),
-                CaseStatus.valueOf((String) row[2]), "hub", now);
+        try {
+            cases.flush();
+        } catch (OptimisticLockException | PessimisticLockException | LockTimeoutException e) {
+            session.setRollbackOnly(); // another marker (or a party) changed the case first
+            return false;
+        }
+        events.publish(WATCH, overdue.get());
         return true;
-    }
-
-    private static Instant toInstant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
     }
 }

@@ -4,8 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +16,7 @@ import org.electionpool.hub.api.cases.CaseView;
 import org.electionpool.hub.api.cases.ItemResponseRequest;
 import org.electionpool.hub.api.cases.ItemType;
 import org.electionpool.hub.api.cases.Outcome;
+import org.electionpool.hub.api.cases.StatementOfReasons;
 
 /**
  * Turns a platform's item responses into statements of reasons in the shape of the EU DSA
@@ -168,12 +167,11 @@ public final class DsaStatements {
     /**
      * @param c the case, as its platform sees it
      * @return one statement per item whose response restricts something in the EU/EEA, in item
-     *         order; each an unmodifiable map in the TDB's attribute order, values {@code String}
-     *         or {@code List<String>}
+     *         order, each serialised with the TDB's attribute names in its order
      */
-    public static List<Map<String, Object>> of(CaseView c) {
+    public static List<StatementOfReasons> of(CaseView c) {
         Objects.requireNonNull(c, "c");
-        List<Map<String, Object>> statements = new ArrayList<>();
+        List<StatementOfReasons> statements = new ArrayList<>();
         for (CaseView.ItemView item : c.items()) {
             of(c, item).ifPresent(statements::add);
         }
@@ -186,7 +184,7 @@ public final class DsaStatements {
      * @return the item's statement, or empty when it has no response or the response restricts
      *         nothing in the EU/EEA
      */
-    public static Optional<Map<String, Object>> of(CaseView c, CaseView.ItemView item) {
+    public static Optional<StatementOfReasons> of(CaseView c, CaseView.ItemView item) {
         Objects.requireNonNull(c, "c");
         Objects.requireNonNull(item, "item");
         CaseView.ResponseView response = item.response();
@@ -208,39 +206,35 @@ public final class DsaStatements {
         }
         String facts = s.facts() == null ? "" : s.facts();
 
-        Map<String, Object> m = new LinkedHashMap<>();
-        if (visibility != null) {
-            m.put("decision_visibility", List.of(visibility));
-            if (VISIBILITY_OTHER.equals(visibility)) {
-                m.put("decision_visibility_other", cut(facts, MAX_SHORT));
-            }
-        }
-        if (account) {
-            m.put("decision_account", ACCOUNT_SUSPENDED);
-        }
-        m.put("decision_ground", s.decisionGround());
+        String legalGround = null;
+        String legalExplanation = null;
+        String incompatibleGround = null;
+        String incompatibleExplanation = null;
         if (GROUND_ILLEGAL.equals(s.decisionGround())) {
-            m.put("illegal_content_legal_ground", cut(orElse(c.legalBasis(), facts), MAX_SHORT));
-            m.put("illegal_content_explanation", cut(orElse(c.statementOfReasons(), facts), MAX_EXPLANATION));
+            legalGround = cut(orElse(c.legalBasis(), facts), MAX_SHORT);
+            legalExplanation = cut(orElse(c.statementOfReasons(), facts), MAX_EXPLANATION);
         } else if (GROUND_INCOMPATIBLE.equals(s.decisionGround())) {
-            m.put("incompatible_content_ground", cut(facts, MAX_SHORT));
-            m.put("incompatible_content_explanation", cut(facts, MAX_EXPLANATION));
+            incompatibleGround = cut(facts, MAX_SHORT);
+            incompatibleExplanation = cut(facts, MAX_EXPLANATION);
         }
-        m.put("content_type", List.of(CONTENT_TYPE_OTHER));
-        m.put("content_type_other", contentTypeOther(item.type()));
-        m.put("category", s.category());
-        m.put("territorial_scope", scope);
-        m.put("content_date", date(earliest(c.issuedAt(), c.createdAt(), actionTakenAt)));
-        m.put("application_date", date(actionTakenAt));
-        m.put("decision_facts", cut(facts, MAX_FACTS));
-        m.put("source_type", SOURCE_OTHER_NOTIFICATION);
-        if (c.authority() != null && !c.authority().isBlank()) {
-            m.put("source_identity", cut(c.authority(), MAX_SHORT));
-        }
-        m.put("automated_detection", Boolean.TRUE.equals(s.automatedDetection()) ? "Yes" : "No");
-        m.put("automated_decision", s.automatedDecision());
-        m.put("puid", puid(c.id(), item.number()));
-        return Optional.of(Collections.unmodifiableMap(m));
+        return Optional.of(new StatementOfReasons(
+                visibility == null ? null : List.of(visibility),
+                VISIBILITY_OTHER.equals(visibility) ? cut(facts, MAX_SHORT) : null,
+                account ? ACCOUNT_SUSPENDED : null,
+                s.decisionGround(),
+                legalGround, legalExplanation, incompatibleGround, incompatibleExplanation,
+                List.of(CONTENT_TYPE_OTHER),
+                contentTypeOther(item.type()),
+                s.category(),
+                scope,
+                date(earliest(c.issuedAt(), c.createdAt(), actionTakenAt)),
+                date(actionTakenAt),
+                cut(facts, MAX_FACTS),
+                SOURCE_OTHER_NOTIFICATION,
+                c.authority() != null && !c.authority().isBlank() ? cut(c.authority(), MAX_SHORT) : null,
+                Boolean.TRUE.equals(s.automatedDetection()) ? "Yes" : "No",
+                s.automatedDecision(),
+                puid(c.id(), item.number())));
     }
 
     /**

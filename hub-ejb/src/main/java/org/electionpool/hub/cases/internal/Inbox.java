@@ -13,7 +13,6 @@ import java.util.TreeSet;
 import org.electionpool.hub.api.cases.CaseStatus;
 import org.electionpool.hub.api.cases.InboxEvent;
 import org.electionpool.hub.cases.domain.InboxCursor;
-import org.electionpool.hub.webhooks.Outbox;
 
 /**
  * The organisations' inbox streams ({@code case_event}) and their counters ({@code inbox_sequence}).
@@ -36,12 +35,9 @@ public class Inbox {
     @Inject
     InboxCounters counters;
 
-    @Inject
-    Outbox outbox;
-
     /**
-     * Records one event for each recipient, in the caller's transaction, and enqueues its webhook
-     * delivery.
+     * Records one event for each recipient, in the caller's transaction ({@link CaseEvents} enqueues
+     * the webhook deliveries beside it).
      *
      * @param auditIndex the index of the audit entry the change wrote (stored, never a cursor)
      * @param recipients the organisations whose inboxes get the event
@@ -60,7 +56,6 @@ public class Inbox {
                     .setParameter(1, auditIndex).setParameter(2, seq).setParameter(3, recipient)
                     .setParameter(4, caseId).setParameter(5, type).setParameter(6, status.name())
                     .setParameter(7, actor).setParameter(8, now).executeUpdate();
-            outbox.enqueue(auditIndex, recipient, caseId, type, now);
         }
     }
 
@@ -107,7 +102,7 @@ public class Inbox {
         for (Object row : rows) {
             Object[] r = (Object[]) row;
             events.add(new InboxEvent(new InboxCursor(((Number) r[0]).longValue()).token(), (String) r[1],
-                    (String) r[2], CaseStatus.valueOf((String) r[3]), (String) r[4], CaseServiceBean.instantOf(r[5])));
+                    (String) r[2], CaseStatus.valueOf((String) r[3]), (String) r[4], SqlValues.instant(r[5])));
         }
         return events;
     }

@@ -12,6 +12,7 @@ import org.electionpool.hub.api.cases.CaseFilter;
 import org.electionpool.hub.api.cases.CaseId;
 import org.electionpool.hub.api.cases.CaseStatus;
 import org.electionpool.hub.api.organizations.OrganizationId;
+import org.electionpool.hub.cases.domain.CaseListCursor;
 import org.electionpool.hub.cases.domain.TakedownCase;
 
 /**
@@ -41,11 +42,34 @@ public class JpaCaseRepository {
                 .setParameter("a", authority.value()).setParameter("r", clientRef).getResultStream().findFirst();
     }
 
+    /** @return the case, whoever its parties are (for the hub's own acts, never for a caller) */
+    public Optional<TakedownCase> find(CaseId id) {
+        return Optional.ofNullable(em.find(TakedownCase.class, id.value()));
+    }
+
+    /**
+     * @return ids of at most {@code limit} cases whose deadline passed before {@code now} while
+     *         their clock ran ({@link CaseStatus#CLOCK_RUNS}) and that are not marked overdue yet,
+     *         earliest deadline first
+     */
+    public List<String> overdueUnmarked(Instant now, int limit) {
+        return em.createQuery("select c.id from TakedownCase c where c.deadline < :now and c.overdueAt is null"
+                        + " and c.status in :running order by c.deadline", String.class)
+                .setParameter("now", now).setParameter("running", CaseStatus.CLOCK_RUNS)
+                .setMaxResults(limit).getResultList();
+    }
+
     public void add(TakedownCase c) {
         em.persist(c);
         em.flush();
     }
 
+    /**
+     * Saves the changes of the cases loaded in this transaction now (not at commit), so a
+     * concurrent change fails here.
+     *
+     * @throws jakarta.persistence.OptimisticLockException when another transaction changed a case first
+     */
     public void flush() {
         em.flush();
     }
@@ -53,11 +77,10 @@ public class JpaCaseRepository {
     /**
      * One page of the party's cases, newest first, keyset-paginated on (created_at, id).
      *
-     * @param afterCreated the previous page's last creation time, or {@code null}
-     * @param afterId      the previous page's last id
+     * @param after the previous page's last case, or {@code null} for the first page
      */
-    public List<TakedownCase> page(OrganizationId party, CaseFilter filter, Instant afterCreated, String afterId, Instant now,
-                            int limit) {
+    public List<TakedownCase> page(OrganizationId party, CaseFilter filter, CaseListCursor after, Instant now,
+                                   int limit) {
         StringBuilder jpql = new StringBuilder("select c from TakedownCase c where (c.authority = :party or c.addressee = :party)");
         if (filter.status() != null) {
             jpql.append(" and c.status = :status");
@@ -76,7 +99,7 @@ public class JpaCaseRepository {
                     ? " and c.deadline < :now and c.status in :running"
                     : " and (c.deadline is null or c.deadline >= :now or c.status not in :running)");
         }
-        if (afterCreated != null) {
+        if (after != null) {
             jpql.append(" and (c.createdAt < :afterCreated or (c.createdAt = :afterCreated and c.id < :afterId))");
         }
         jpql.append(" order by c.createdAt desc, c.id desc");
@@ -95,19 +118,41 @@ public class JpaCaseRepository {
             q.setParameter("since", filter.updatedSince());
         }
         if (filter.overdue() != null) {
-            List<CaseStatus> running = new ArrayList<>();
-            for (CaseStatus s : CaseStatus.values()) {
-                if (s.clockRuns()) {
-                    running.add(s);
-                }
-            }
-            q.setParameter("now", now).setParameter("running", running);
+            q.setParameter("now", now).setParameter("running", CaseStatus.CLOCK_RUNS);
         }
-        if (afterCreated != null) {
-            q.setParameter("afterCreated", afterCreated).setParameter("afterId", afterId);
+        if (after != null) {
+            q.setParameter("afterCreated", after.createdAt()).setParameter("afterId", after.id().value());
         }
         return q.setMaxResults(limit).getResultList();
     }
+
+    /**
+     * The party's cases changed at or after {@code since}, newest first, read in pages of
+     * {@link #PAGE}.
+     *
+     * @param since only cases updated at or after it, or {@code null} for all
+     * @param max   the most cases wanted
+     * @return the cases, or empty when there are more than {@code max}
+     */
+    public Optional<List<TakedownCase>> updatedSince(OrganizationId party, Instant since, Instant now, int max) {
+        CaseFilter filter = new CaseFilter(null, null, null, null, since, null, PAGE);
+        List<TakedownCase> all = new ArrayList<>();
+        CaseListCursor after = null;
+        while (true) {
+            List<TakedownCase> page = page(party, filter, after, now, PAGE);
+            if (all.size() >= max && !page.isEmpty()) {
+                return Optional.empty();
+            }
+            all.addAll(page);
+            if (page.size() < PAGE) {
+                return Optional.of(all);
+            }
+            after = CaseListCursor.after(page.get(page.size() - 1));
+        }
+    }
+
+    /** Cases read per query by {@link #updatedSince}. */
+    static final int PAGE = 100;
 
     /**
      * @return ids of the party's other cases that share a normalised item with {@code c}, seen

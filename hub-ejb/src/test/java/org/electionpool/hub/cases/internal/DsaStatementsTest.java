@@ -19,6 +19,7 @@ import org.electionpool.hub.api.cases.CreateCaseRequest;
 import org.electionpool.hub.api.cases.ItemResponseRequest;
 import org.electionpool.hub.api.cases.ItemType;
 import org.electionpool.hub.api.cases.Outcome;
+import org.electionpool.hub.api.cases.StatementOfReasons;
 import org.electionpool.hub.api.cases.Priority;
 import org.electionpool.hub.api.cases.TcoReason;
 import org.junit.jupiter.api.Test;
@@ -78,7 +79,7 @@ class DsaStatementsTest {
     }
 
     private static Map<String, Object> only(CaseView c) {
-        List<Map<String, Object>> all = DsaStatements.of(c);
+        List<Map<String, Object>> all = attributes(DsaStatements.of(c));
         assertEquals(1, all.size(), "statements: " + all);
         return all.get(0);
     }
@@ -91,7 +92,7 @@ class DsaStatementsTest {
 
     @Test
     void aRemovalOrderWithThreeItemsGivesAStatementForEachRestrictionAndNoneForCannotComply() {
-        List<Map<String, Object>> statements = DsaStatements.of(threeItemOrder());
+        List<Map<String, Object>> statements = attributes(DsaStatements.of(threeItemOrder()));
 
         Map<String, Object> removed = new LinkedHashMap<>();
         removed.put("decision_visibility", List.of("DECISION_VISIBILITY_CONTENT_REMOVED"));
@@ -134,14 +135,14 @@ class DsaStatementsTest {
                 item(2, ItemType.CONTENT_URL, "https://social.example/p/2", response(Outcome.CANNOT_COMPLY, at, s)),
                 item(3, ItemType.CONTENT_URL, "https://social.example/p/3", null)));
 
-        assertEquals(List.of(), DsaStatements.of(c));
-        assertEquals(Optional.empty(), DsaStatements.of(c, c.items().get(2)));
+        assertEquals(List.of(), attributes(DsaStatements.of(c)));
+        assertEquals(Optional.empty(), DsaStatements.of(c, c.items().get(2)).map(StatementOfReasons::attributes));
     }
 
     @Test
     void puidsAreUniquePerItemStableAcrossExportsAndInTheTdbAlphabet() {
-        List<Map<String, Object>> first = DsaStatements.of(threeItemOrder());
-        List<Map<String, Object>> again = DsaStatements.of(threeItemOrder());
+        List<Map<String, Object>> first = attributes(DsaStatements.of(threeItemOrder()));
+        List<Map<String, Object>> again = attributes(DsaStatements.of(threeItemOrder()));
 
         List<Object> puids = first.stream().map(m -> m.get("puid")).toList();
         assertEquals(List.of(ID + "_1", ID + "_2"), puids);
@@ -152,7 +153,7 @@ class DsaStatementsTest {
 
     @Test
     void datesAreUtcCalendarDatesAndTheContentDateIsTheEarliestKnown() {
-        Map<String, Object> disabled = DsaStatements.of(threeItemOrder()).get(1);
+        Map<String, Object> disabled = attributes(DsaStatements.of(threeItemOrder())).get(1);
 
         assertEquals("2027-04-12", disabled.get("application_date"), "23:40Z stays on the 12th: UTC dates");
         assertEquals("2027-04-11", disabled.get("content_date"), "the order's issue date bounds the content's");
@@ -169,7 +170,7 @@ class DsaStatementsTest {
 
     @Test
     void territorialScopeFallsBackToTheCaseAndKeepsOnlyEuAndEeaCountries() {
-        assertEquals(List.of("FI"), DsaStatements.of(threeItemOrder()).get(1).get("territorial_scope"),
+        assertEquals(List.of("FI"), attributes(DsaStatements.of(threeItemOrder())).get(1).get("territorial_scope"),
                 "no scope in the response: the case's FI+AX, Åland being part of Finland");
         assertEquals(List.of("SE", "NO"), DsaStatements.territorialScope(List.of("SE", "GB", "NO", "SE"), List.of("FI")),
                 "the response's own scope wins; GB is not in the TDB's list");
@@ -178,7 +179,7 @@ class DsaStatementsTest {
 
         CaseView outside = oneItem(Outcome.DISABLED_IN_TERRITORY, statement("DECISION_VISIBILITY_CONTENT_DISABLED",
                 "DECISION_GROUND_ILLEGAL_CONTENT", List.of("GB", "US"), "Blocked in GB and the US only."));
-        assertEquals(List.of(), DsaStatements.of(outside), "a restriction outside the EU/EEA is not the TDB's");
+        assertEquals(List.of(), attributes(DsaStatements.of(outside)), "a restriction outside the EU/EEA is not the TDB's");
     }
 
     @Test
@@ -274,5 +275,40 @@ class DsaStatementsTest {
                                 "DECISION_GROUND_ILLEGAL_CONTENT", null, "Suspended."))))));
         assertFalse(unknown.containsKey("decision_visibility"), "a value the TDB does not know is left out");
         assertEquals("DECISION_ACCOUNT_SUSPENDED", unknown.get("decision_account"));
+    }
+
+    /** The statements as the TDB's attribute maps, what their JSON holds. */
+    private static List<Map<String, Object>> attributes(List<StatementOfReasons> statements) {
+        return statements.stream().map(StatementOfReasons::attributes).toList();
+    }
+
+    @Test
+    void theJsonOfAStatementIsPinned() {
+        String json = jakarta.json.bind.JsonbBuilder.create(new jakarta.json.bind.JsonbConfig().withNullValues(false))
+                .toJson(DsaStatements.of(threeItemOrder()).get(0));
+        assertEquals("{\"decision_visibility\":[\"DECISION_VISIBILITY_CONTENT_REMOVED\"],"
+                + "\"decision_ground\":\"DECISION_GROUND_ILLEGAL_CONTENT\","
+                + "\"illegal_content_legal_ground\":\"Criminal Code of Finland 14:2 (election fraud)\","
+                + "\"illegal_content_explanation\":\"The post gives a false polling date.\","
+                + "\"content_type\":[\"CONTENT_TYPE_OTHER\"],"
+                + "\"content_type_other\":\"Unspecified (identified by URL)\","
+                + "\"category\":\"" + CATEGORY + "\","
+                + "\"territorial_scope\":[\"FI\"],"
+                + "\"content_date\":\"2027-04-11\","
+                + "\"application_date\":\"2027-04-12\","
+                + "\"decision_facts\":\"Removed on the order OM 42/2027.\","
+                + "\"source_type\":\"SOURCE_TYPE_OTHER_NOTIFICATION\","
+                + "\"source_identity\":\"ministry-of-justice-fi\","
+                + "\"automated_detection\":\"No\","
+                + "\"automated_decision\":\"AUTOMATED_DECISION_NOT_AUTOMATED\","
+                + "\"puid\":\"" + ID + "_1\"}", json);
+        java.util.Map<String, Object> other = new java.util.LinkedHashMap<>(DsaStatements.of(oneItem(Outcome.RESTRICTED_VISIBILITY,
+                statement("DECISION_VISIBILITY_OTHER", "DECISION_GROUND_INCOMPATIBLE_CONTENT", List.of("FI"), "Shadow-banned.")))
+                .get(0).attributes());
+        String otherJson = jakarta.json.bind.JsonbBuilder.create(new jakarta.json.bind.JsonbConfig().withNullValues(false))
+                .toJson(DsaStatements.of(oneItem(Outcome.RESTRICTED_VISIBILITY, statement("DECISION_VISIBILITY_OTHER",
+                        "DECISION_GROUND_INCOMPATIBLE_CONTENT", List.of("FI"), "Shadow-banned."))).get(0));
+        assertEquals(jakarta.json.bind.JsonbBuilder.create().toJson(other), otherJson,
+                "the record writes exactly what the attribute map of earlier versions wrote, in its order");
     }
 }

@@ -3,10 +3,11 @@ package org.electionpool.hub.web.audit;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -17,8 +18,6 @@ import org.electionpool.hub.api.audit.AuditService;
 import org.electionpool.hub.api.audit.FsckReport;
 import org.electionpool.hub.api.audit.InclusionProofView;
 import org.electionpool.hub.api.audit.ConsistencyProofView;
-import org.electionpool.hub.api.problem.HubException;
-import org.electionpool.hub.api.problem.ProblemType;
 import org.electionpool.hub.web.security.CallerContext;
 
 /**
@@ -49,8 +48,8 @@ public class AuditResource {
     @Path("proofs/consistency")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "RFC 9162 consistency proof between two tree sizes (hashes in standard base64)")
-    public ConsistencyProofView consistency(@QueryParam("from") String from, @QueryParam("to") String to) {
-        return audit.consistency(size("from", from), size("to", to));
+    public ConsistencyProofView consistency(@Valid @BeanParam RangeParameters query) {
+        return audit.consistency(query.from(), query.to());
     }
 
     /** @param entries the entries the caller may see, with their exact leaf bytes */
@@ -61,16 +60,16 @@ public class AuditResource {
     @Path("entries")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Entries from (inclusive) to (exclusive), at most 1,000: all for auditors, a party's own otherwise")
-    public EntryList entries(@QueryParam("from") String from, @QueryParam("to") String to) {
-        return new EntryList(audit.entries(callers.require(), callers.audit(), size("from", from), size("to", to)));
+    public EntryList entries(@Valid @BeanParam RangeParameters query) {
+        return new EntryList(audit.entries(callers.require(), callers.audit(), query.from(), query.to()));
     }
 
     @GET
     @Path("proofs/inclusion")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "RFC 9162 inclusion proof of one entry in the tree of a given size")
-    public InclusionProofView inclusion(@QueryParam("index") String index, @QueryParam("size") String size) {
-        return audit.inclusion(callers.require(), size("index", index), size("size", size));
+    public InclusionProofView inclusion(@Valid @BeanParam InclusionParameters query) {
+        return audit.inclusion(callers.require(), query.index(), query.size());
     }
 
     @GET
@@ -78,9 +77,8 @@ public class AuditResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Evidence bundle of one target (auditors): its entries with inclusion proofs, the checkpoint,"
             + " the signed messages and the actors' historic keys, in the hxp-audit-bundle/1 format")
-    public AuditBundle bundle(@QueryParam("target_type") String targetType, @QueryParam("target_id") String targetId) {
-        return audit.bundle(callers.require(), callers.audit(), token("target_type", targetType, TARGET_TYPE),
-                token("target_id", targetId, TARGET_ID));
+    public AuditBundle bundle(@Valid @BeanParam BundleParameters query) {
+        return audit.bundle(callers.require(), callers.audit(), query.targetType(), query.targetId());
     }
 
     @GET
@@ -88,8 +86,8 @@ public class AuditResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Full export (auditors): entries 0 … size-1 with evidence, the checkpoint and the actors'"
             + " historic keys, in the hxp-audit-bundle/1 format; without size, the whole log including this read")
-    public AuditBundle export(@QueryParam("size") String size) {
-        return audit.export(callers.require(), callers.audit(), size == null ? null : size("size", size));
+    public AuditBundle export(@Valid @BeanParam ExportParameters query) {
+        return audit.export(callers.require(), callers.audit(), query.size());
     }
 
     /**
@@ -105,20 +103,6 @@ public class AuditResource {
         return audit.fsck(callers.require());
     }
 
-    private static final java.util.regex.Pattern TARGET_TYPE = java.util.regex.Pattern.compile("[a-z][a-z0-9_]{0,31}");
-    private static final java.util.regex.Pattern TARGET_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._~:/-]{1,256}");
-
-    private static String token(String name, String value, java.util.regex.Pattern allowed) {
-        if (value == null || !allowed.matcher(value).matches()) {
-            throw new HubException(ProblemType.INVALID_PARAMETER, name + " must match " + allowed.pattern() + ".");
-        }
-        return value;
-    }
-
-    private static long size(String name, String value) {
-        if (value == null || !value.matches("0|[1-9][0-9]{0,17}")) {
-            throw new HubException(ProblemType.INVALID_PARAMETER, name + " must be a tree size (a non-negative integer).");
-        }
-        return Long.parseLong(value);
-    }
+    /** A tree size or index as a query parameter: a non-negative integer of at most 18 digits. */
+    static final String TREE_SIZE = "0|[1-9][0-9]{0,17}";
 }

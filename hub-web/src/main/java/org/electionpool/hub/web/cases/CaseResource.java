@@ -5,6 +5,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,31 +13,26 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.time.Instant;
-import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.electionpool.hub.api.cases.CaseFilter;
 import org.electionpool.hub.api.cases.CaseId;
-import org.electionpool.hub.api.cases.CaseKind;
+import org.electionpool.hub.api.cases.AttachmentList;
 import org.electionpool.hub.api.cases.CasePage;
 import org.electionpool.hub.api.cases.CaseService;
-import org.electionpool.hub.api.cases.CaseStatus;
 import org.electionpool.hub.api.cases.CaseView;
 import org.electionpool.hub.api.cases.CreateCaseRequest;
 import org.electionpool.hub.api.cases.ItemResponseRequest;
+import org.electionpool.hub.api.cases.StatementList;
+import org.electionpool.hub.api.cases.MessageList;
 import org.electionpool.hub.api.cases.MessageRequest;
 import org.electionpool.hub.api.cases.MessageView;
 import org.electionpool.hub.api.cases.TransitionRequest;
 import org.electionpool.hub.api.problem.HubException;
-import org.electionpool.hub.api.problem.ProblemType;
 import org.electionpool.hub.api.security.Caller;
-import org.electionpool.hub.api.time.InstantWindow;
 import org.electionpool.hub.web.security.CallerContext;
 
 /**
@@ -80,24 +76,9 @@ public class CaseResource {
     @Operation(summary = "The caller's cases, newest first, keyset-paginated",
             description = "Filters: status, kind, overdue (true/false), election, updated_since (RFC 3339); after (the"
                     + " previous page's next), limit (1-100, default 50).")
-    public CasePage list(@QueryParam("status") String status, @QueryParam("kind") String kind,
-                         @QueryParam("overdue") String overdue, @QueryParam("election") String election,
-                         @QueryParam("updated_since") String updatedSince, @QueryParam("after") String after,
-                         @QueryParam("limit") String limit) {
+    public CasePage list(@Valid @BeanParam CaseListParameters query) {
         Caller caller = callers.require();
-        CaseFilter filter = new CaseFilter(
-                status == null ? null : parseEnum(CaseStatus.class, "status", status),
-                kind == null ? null : parseEnum(CaseKind.class, "kind", kind),
-                overdue == null ? null : parseBoolean("overdue", overdue),
-                election == null ? null : parse("election", election, "[a-z0-9][a-z0-9-]{1,62}[a-z0-9]"),
-                updatedSince == null ? null : parseInstant("updated_since", updatedSince),
-                after == null ? null : parse("after", after, "[A-Za-z0-9_-]{1,200}"),
-                limit == null ? 50 : Integer.parseInt(parse("limit", limit, "[1-9][0-9]{0,2}")));
-        return cases.list(caller, callers.audit(), filter);
-    }
-
-    /** @param statements DSA Transparency Database statements of reasons */
-    public record StatementList(List<java.util.Map<String, Object>> statements) {
+        return cases.list(caller, callers.audit(), query.filter());
     }
 
     @GET
@@ -105,10 +86,9 @@ public class CaseResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The platform's item responses as DSA Transparency Database statements of reasons",
             description = "since (RFC 3339): cases updated at or after it; default: all. See docs/dsa-statements.md.")
-    public StatementList statements(@QueryParam("since") String since) {
+    public StatementList statements(@Valid @BeanParam StatementParameters query) {
         Caller caller = callers.require();
-        return new StatementList(cases.statements(caller, callers.audit(),
-                since == null ? java.time.Instant.EPOCH : parseInstant("since", since)));
+        return cases.statements(caller, callers.audit(), query.since());
     }
 
     @GET
@@ -146,17 +126,13 @@ public class CaseResource {
         return cases.respond(caller, callers.audit(), caseId, Integer.parseInt(item), request);
     }
 
-    /** @param messages the thread, oldest first */
-    public record MessageList(List<MessageView> messages) {
-    }
-
     @GET
     @Path("{id}/messages")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The case's thread: messages and lifecycle steps, oldest first")
     public MessageList messages(@PathParam("id") String id) {
         Caller caller = callers.require();
-        return new MessageList(cases.messages(caller, callers.audit(), caseId(id)));
+        return cases.messages(caller, callers.audit(), caseId(id));
     }
 
     @POST
@@ -186,16 +162,12 @@ public class CaseResource {
                 .entity(attached.attachment()).build();
     }
 
-    /** @param attachments oldest first */
-    public record AttachmentList(List<org.electionpool.hub.api.cases.AttachmentView> attachments) {
-    }
-
     @GET
     @Path("{id}/attachments")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The case's attachments (descriptions)")
     public AttachmentList attachments(@PathParam("id") String id) {
-        return new AttachmentList(cases.attachments(callers.require(), caseId(id)));
+        return cases.attachments(callers.require(), caseId(id));
     }
 
     @GET
@@ -210,30 +182,5 @@ public class CaseResource {
 
     private static CaseId caseId(String id) {
         return CaseId.parse(id).orElseThrow(() -> HubException.notFound("Case")); // never an oracle
-    }
-
-    private static String parse(String name, String value, String pattern) {
-        if (!value.matches(pattern)) {
-            throw new HubException(ProblemType.INVALID_PARAMETER, name + " must match " + pattern + ".");
-        }
-        return value;
-    }
-
-    private static <E extends Enum<E>> E parseEnum(Class<E> type, String name, String value) {
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            throw new HubException(ProblemType.INVALID_PARAMETER, name + " must be one of "
-                    + java.util.Arrays.toString(type.getEnumConstants()) + ".");
-        }
-    }
-
-    private static Boolean parseBoolean(String name, String value) {
-        return Boolean.valueOf(parse(name, value, "true|false"));
-    }
-
-    /** The hub's one parser of instant parameters: RFC 3339, inside {@link InstantWindow}. */
-    private static Instant parseInstant(String name, String value) {
-        return InstantWindow.Bounds.parameter(name, value);
     }
 }

@@ -3,22 +3,19 @@ package org.electionpool.hub.web.cases;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.electionpool.hub.api.cases.CaseService;
 import org.electionpool.hub.api.cases.InboxPage;
-import org.electionpool.hub.api.problem.HubException;
-import org.electionpool.hub.api.problem.ProblemType;
 import org.electionpool.hub.web.security.CallerContext;
 
 /**
@@ -48,16 +45,7 @@ public class InboxResource {
             content = @Content(schema = @Schema(implementation = InboxPage.class)))
     @APIResponse(responseCode = "400", description = "invalid-parameter: limit out of range, or an after the hub"
             + " did not hand to the caller", content = @Content(mediaType = "application/problem+json"))
-    public InboxPage inbox(
-            @Parameter(description = "Opaque cursor from an earlier answer of this inbox; omit for the beginning",
-                    schema = @Schema(type = SchemaType.STRING))
-            @QueryParam("after") String after,
-            @Parameter(description = "Page size, 1-500 (default 100)",
-                    schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500", defaultValue = "100"))
-            @QueryParam("limit") String limit) {
-        if (limit != null && !limit.matches("[1-9][0-9]{0,2}")) {
-            throw new HubException(ProblemType.INVALID_PARAMETER, "limit must be 1-500.");
-        }
-        return cases.inbox(callers.require(), after, limit == null ? 100 : Integer.parseInt(limit));
+    public InboxPage inbox(@Valid @BeanParam InboxParameters query) {
+        return cases.inbox(callers.require(), query.after(), query.limit());
     }
 }

@@ -5,20 +5,19 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.electionpool.hub.api.problem.HubException;
-import org.electionpool.hub.api.problem.ProblemType;
 import org.electionpool.hub.api.security.Caller;
 import org.electionpool.hub.api.webhooks.DeliveryView;
 import org.electionpool.hub.api.webhooks.WebhookRequest;
@@ -70,10 +69,7 @@ public class WebhookResource {
     @Path("deliveries")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The delivery log, newest first", description = "status: PENDING, DELIVERED or DEAD; limit 1-500 (default 100)")
-    public DeliveryList deliveries(@QueryParam("status") String status, @QueryParam("limit") String limit) {
-        if (limit != null && !limit.matches("[1-9][0-9]{0,2}")) {
-            throw new HubException(ProblemType.INVALID_PARAMETER, "limit must be 1-500.");
-        }
-        return new DeliveryList(webhooks.deliveries(callers.require(), status, limit == null ? 100 : Integer.parseInt(limit)));
+    public DeliveryList deliveries(@Valid @BeanParam DeliveryParameters query) {
+        return new DeliveryList(webhooks.deliveries(callers.require(), query.status(), query.limit()));
     }
 }

@@ -1,2 +1,2 @@
-/** REST resource of the caller's own webhook and its delivery log. */
+/** REST resource of the caller's own webhook and its delivery log (query: {@code DeliveryParameters}). */
 package org.electionpool.hub.web.webhooks;
