@@ -1,7 +1,9 @@
 /**
- * The audit log's wire formats and proofs, shared by the hub, {@code HubClient} (receipts) and the
- * offline verifier: RFC 8785 canonical JSON (the leaf bytes), RFC 9162 Merkle tree hashing and
- * proofs, and C2SP signed notes and checkpoints. Pure Java (JDK SHA-256 and Ed25519 only), no
- * container, thread-safe.
+ * The audit log's contract: {@link org.electionpool.hub.api.audit.AuditService} (entries, proofs,
+ * checkpoints, bundles, exports, fsck — each authorising its caller), the views it returns, the
+ * {@link org.electionpool.hub.api.audit.AuditContext} every audited act carries, and
+ * {@link org.electionpool.hub.api.audit.AuditAction}, the one vocabulary of leaf actions and inbox
+ * event types. The verifiable structures themselves (Merkle tree, signed notes, canonical JSON)
+ * are hub-protocol's ({@code org.electionpool.hub.protocol.log}, {@code …protocol.json}).
  */
 package org.electionpool.hub.api.audit;

@@ -1,7 +1,7 @@
 /**
- * HXP/1, the hub exchange protocol: the fixed names (media type, {@code typ} values, claims,
- * algorithms, discovery paths) shared by the hub and its clients, and the contract of the
- * envelope service that opens requests and seals answers. The exact specification is
- * {@code docs/protocol.md}.
+ * The contract of the HXP/1 exchange inside the hub: the envelope service that opens requests,
+ * records refusals and seals answers, the opened request it hands the web tier, and the
+ * discovery document. The protocol's fixed names and the sender's codec are hub-protocol's
+ * ({@code org.electionpool.hub.protocol.hxp}); the exact specification is {@code docs/protocol.md}.
  */
 package org.electionpool.hub.api.hxp;
