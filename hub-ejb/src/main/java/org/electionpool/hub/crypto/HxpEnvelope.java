@@ -382,6 +382,7 @@ public final class HxpEnvelope {
         }
 
         String bodyJson = null;
+        String bodySha256 = null;
         Object body = claims.getClaim(Hxp.CLAIM_BODY);
         if (request.hasBodyMethod()) {
             if (!(body instanceof Map<?, ?>)) {
@@ -391,7 +392,9 @@ public final class HxpEnvelope {
             Map<String, Object> map = (Map<String, Object>) body;
             bodyJson = JSONObjectUtils.toJSONString(map);
             try {
-                org.electionpool.hub.api.audit.CanonicalJson.canonicalize(bodyJson); // what the audit log will hash
+                // Canonicalised once, here: the digest travels on the opened request to every audit entry.
+                bodySha256 = org.electionpool.hub.api.audit.AuditContext.sha256(
+                        org.electionpool.hub.api.audit.CanonicalJson.canonicalize(bodyJson));
             } catch (IllegalArgumentException e) {
                 throw new HubException(ProblemType.HXP_CLAIMS_INVALID,
                         "The body claim is not I-JSON (RFC 7493): no lone surrogates, no non-finite numbers.");
@@ -404,7 +407,7 @@ public final class HxpEnvelope {
         Object sub = claims.getClaim("sub");
         String principal = sub instanceof String s && !s.isBlank() && s.length() <= 256 ? s : header.getKeyID();
         return new OpenedRequest(new Caller(issuer, key.kind(), principal, Caller.Channel.API), jti, bodyJson,
-                compactJws, claims.getIssueTime().toInstant(), clock.instant(), replyKey);
+                compactJws, claims.getIssueTime().toInstant(), clock.instant(), replyKey, bodySha256);
     }
 
     private static boolean verifies(JWSObject jws, String jwkJson) {

@@ -14,14 +14,19 @@ import org.electionpool.hub.api.security.Caller;
  * @param receivedAt when the hub verified the envelope: the time the sender's key had to be valid at
  * @param replyKey  the sender's newest active encryption key (public JWK JSON) when the envelope was
  *                  opened: the answer is sealed to it without another database read, so an answer
- *                  can be sealed even while the database is unavailable; {@code null} if unknown
+ *                  can be sealed even while the database is unavailable; never {@code null}
+ * @param bodySha256 standard base64 of SHA-256 over the RFC 8785 form of {@code bodyJson}, computed
+ *                  once when the envelope was opened (the audit entries' {@code body_sha256}), or
+ *                  {@code null} without a body
  */
 public record OpenedRequest(Caller caller, String jti, String bodyJson, String evidence, Instant issuedAt,
-                            Instant receivedAt, String replyKey) {
+                            Instant receivedAt, String replyKey, String bodySha256) {
 
-    /** An opened request whose reply key is looked up when the answer is sealed. */
-    public OpenedRequest(Caller caller, String jti, String bodyJson, String evidence, Instant issuedAt,
-                         Instant receivedAt) {
-        this(caller, jti, bodyJson, evidence, issuedAt, receivedAt, null);
+    /** Checks that the reply key travels with the request, and that a body comes with its digest. */
+    public OpenedRequest {
+        java.util.Objects.requireNonNull(replyKey, "replyKey");
+        if ((bodyJson == null) != (bodySha256 == null)) {
+            throw new IllegalArgumentException("a body and its digest come together");
+        }
     }
 }
