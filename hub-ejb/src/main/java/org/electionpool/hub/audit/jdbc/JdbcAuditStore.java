@@ -25,7 +25,8 @@ import org.electionpool.hub.audit.domain.AuditStore;
  * placeholders, each prepared on every use as the hub's native queries are. The algorithm that runs
  * over it is the hub's ({@code audit.domain}); only the binding differs.
  *
- * <p>Invariant: it runs in the connection's transaction and never commits; it counts the
+ * <p>Invariant: it runs in the connection's transaction and never commits; it stores and returns the
+ * RFC 9162 §2.1 hashes it is given as they are (standard base64 in the tables), never computing one; it counts the
  * statements it sends ({@link #statements}) and the subtree hashes it reads ({@link #hashes}).
  * {@link SQLException}s surface as {@link IllegalStateException}. Not thread-safe: one per connection.
  */
