@@ -57,6 +57,9 @@ public final class AuditAppender {
      * What an append produced: the stored entry, the inclusion proof of its leaf in the tree of
      * {@code index + 1} entries and the checkpoint of that tree, as signed and stored.
      *
+     * <p>Invariant: the proof leads from {@code entry.leafHash()} to the root the checkpoint states
+     * (RFC 9162 §2.1.3); it is the frontier of the tree of {@code index} entries, lowest subtree first.
+     *
      * @param entry      the stored entry (leaf bytes, leaf hash, columns)
      * @param proof      the RFC 9162 inclusion proof of the leaf in the tree of {@code index + 1} entries
      * @param checkpoint the signed checkpoint of size {@code index + 1}

@@ -46,7 +46,8 @@ import org.electionpool.hub.system.internal.HubConfiguration;
  * read in one query, rehashed) over the hub's native-SQL store ({@link JpaAuditStore}); audited
  * reads write their own entry through the {@link AuditLog} port, committed before the read.
  *
- * <p>Invariant: it never writes anything but those read entries; everything below the head it
+ * <p>Invariant: every root and proof it answers is the RFC 9162 §2.1 one over the stored complete
+ * subtrees; it never writes anything but those read entries; everything below the head it
  * reads is immutable, so no read holds the head lock.
  */
 @Stateless

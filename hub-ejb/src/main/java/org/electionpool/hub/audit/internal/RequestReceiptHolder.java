@@ -12,6 +12,10 @@ import org.electionpool.hub.api.organizations.OrganizationId;
  * (an HXP/1 request has one sender and one {@code jti}, so one slot suffices; a receipt for another
  * sender or {@code jti} is never given out for this one). Filled by {@link AuditLogBean} after
  * commit, read by the web layer's response filter.
+ *
+ * <p>Invariant: it only ever holds receipts of committed entries (RFC 9162 §2.1 inclusion proof in
+ * the tree of {@code index + 1} entries, with that tree's signed checkpoint), and gives out the one
+ * with the highest index for the asked sender and {@code jti}.
  */
 @RequestScoped
 public class RequestReceiptHolder implements RequestReceipts {
