@@ -2,7 +2,6 @@ package org.electionpool.hub.audit.domain;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -114,7 +113,6 @@ public final class AuditAppender {
         known.putAll(completed);
         String note = signer.sign(size, MerkleTree.rootFrom(known, size));
         store.insertCheckpoint(size, note, now);
-        List<byte[]> proof = new ArrayList<>(MerkleTree.inclusionProofFrom(frontier, index, size));
-        return new Appended(entry, List.copyOf(proof), note);
+        return new Appended(entry, List.copyOf(MerkleTree.inclusionProofFrom(frontier, index, size)), note);
     }
 }
