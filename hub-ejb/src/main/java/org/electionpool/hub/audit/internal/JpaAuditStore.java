@@ -14,16 +14,15 @@ import java.util.Map;
 import org.electionpool.hub.api.audit.MerkleTree;
 import org.electionpool.hub.audit.domain.AuditLeaf;
 import org.electionpool.hub.audit.domain.AuditStore;
+import org.electionpool.hub.audit.domain.NodeReads;
 
 /**
  * The hub's {@link AuditStore}: native SQL on the JPA {@code EntityManager} (no entities: each
  * statement goes to the database as it is written here), in the caller's transaction. Subtree
- * hashes are read with a UNION ALL of primary-key lookups, {@value #NODES_PER_QUERY} per statement.
+ * hashes are read with a UNION ALL of primary-key lookups, {@value NodeReads#NODES_PER_QUERY} per
+ * statement ({@link NodeReads}).
  */
 final class JpaAuditStore implements AuditStore {
-
-    /** Most (level, index) pairs one query asks for. */
-    static final int NODES_PER_QUERY = 64;
 
     private static final Base64.Encoder B64 = Base64.getEncoder();
     private static final Base64.Decoder B64D = Base64.getDecoder();
@@ -77,17 +76,8 @@ final class JpaAuditStore implements AuditStore {
     @Override
     public Map<MerkleTree.NodeId, byte[]> nodes(Collection<MerkleTree.NodeId> ids) {
         Map<MerkleTree.NodeId, byte[]> stored = new HashMap<>();
-        List<MerkleTree.NodeId> keys = new ArrayList<>(ids);
-        for (int from = 0; from < keys.size(); from += NODES_PER_QUERY) {
-            List<MerkleTree.NodeId> chunk = keys.subList(from, Math.min(keys.size(), from + NODES_PER_QUERY));
-            // UNION ALL of primary-key lookups: H2 answers an OR of (level, node_index) pairs with a
-            // table scan, PostgreSQL and H2 both answer each branch from the primary key.
-            StringBuilder sql = new StringBuilder();
-            for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : " union all ").append("select level, node_index, hash from audit_node where level = ?")
-                        .append(2 * i + 1).append(" and node_index = ?").append(2 * i + 2);
-            }
-            Query query = em.createNativeQuery(sql.toString());
+        for (List<MerkleTree.NodeId> chunk : NodeReads.chunks(ids)) {
+            Query query = em.createNativeQuery(NodeReads.unionAll(chunk.size(), true));
             for (int i = 0; i < chunk.size(); i++) {
                 query.setParameter(2 * i + 1, chunk.get(i).level()).setParameter(2 * i + 2, chunk.get(i).index());
             }

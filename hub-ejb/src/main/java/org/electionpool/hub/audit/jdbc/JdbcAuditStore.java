@@ -18,6 +18,7 @@ import java.util.Map;
 import org.electionpool.hub.api.audit.MerkleTree;
 import org.electionpool.hub.audit.domain.AuditLeaf;
 import org.electionpool.hub.audit.domain.AuditStore;
+import org.electionpool.hub.audit.domain.NodeReads;
 
 /**
  * An {@link AuditStore} over a plain {@link Connection}, for hub-bench's tools and the unit tests:
@@ -31,9 +32,6 @@ import org.electionpool.hub.audit.domain.AuditStore;
  * {@link SQLException}s surface as {@link IllegalStateException}. Not thread-safe: one per connection.
  */
 public final class JdbcAuditStore implements AuditStore {
-
-    /** Most (level, index) pairs one query asks for (as the hub's store). */
-    public static final int NODES_PER_QUERY = 64;
 
     private static final Base64.Encoder B64 = Base64.getEncoder();
     private static final Base64.Decoder B64D = Base64.getDecoder();
@@ -92,19 +90,13 @@ public final class JdbcAuditStore implements AuditStore {
     @Override
     public Map<MerkleTree.NodeId, byte[]> nodes(Collection<MerkleTree.NodeId> ids) {
         Map<MerkleTree.NodeId, byte[]> stored = new HashMap<>();
-        List<MerkleTree.NodeId> keys = new ArrayList<>(ids);
-        for (int from = 0; from < keys.size(); from += NODES_PER_QUERY) {
-            List<MerkleTree.NodeId> chunk = keys.subList(from, Math.min(keys.size(), from + NODES_PER_QUERY));
-            // UNION ALL of primary-key lookups (H2 answers an OR of pairs with a table scan).
-            StringBuilder sql = new StringBuilder();
+        for (List<MerkleTree.NodeId> chunk : NodeReads.chunks(ids)) {
             Object[] parameters = new Object[2 * chunk.size()];
             for (int i = 0; i < chunk.size(); i++) {
-                sql.append(i == 0 ? "" : " union all ").append("select level, node_index, hash from audit_node"
-                        + " where level = ? and node_index = ?");
                 parameters[2 * i] = chunk.get(i).level();
                 parameters[2 * i + 1] = chunk.get(i).index();
             }
-            for (Object[] r : query(sql.toString(), parameters)) {
+            for (Object[] r : query(NodeReads.unionAll(chunk.size(), false), parameters)) {
                 hashes++;
                 stored.put(new MerkleTree.NodeId(((Number) r[0]).intValue(), ((Number) r[1]).longValue()),
                         B64D.decode((String) r[2]));
