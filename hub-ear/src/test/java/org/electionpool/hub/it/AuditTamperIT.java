@@ -43,7 +43,7 @@ class AuditTamperIT {
     @BeforeEach
     void setUp() throws Exception {
         audit = (AuditService) new InitialContext()
-                .lookup("java:global/hub/hub-ejb/AuditLogBean!" + AuditService.class.getName());
+                .lookup("java:global/hub/hub-ejb/AuditServiceBean!" + AuditService.class.getName());
         dataSource = (DataSource) new InitialContext().lookup(ExpectedDatabase.jndiName());
         for (int i = 0; i < 4; i++) {
             assertEquals(401, HttpClientSupport.get(HttpClientSupport.HUB, "/api/v1/organizations").statusCode());

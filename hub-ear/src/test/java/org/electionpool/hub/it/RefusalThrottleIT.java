@@ -87,7 +87,7 @@ class RefusalThrottleIT {
         }
 
         EnvelopeService envelopes = lookup("EnvelopeServiceBean", EnvelopeService.class);
-        AuditService audit = lookup("AuditLogBean", AuditService.class);
+        AuditService audit = lookup("AuditServiceBean", AuditService.class);
         long before = size(audit);
         for (int i = 0; i < 25; i++) {
             envelopes.recordRefusal(AuditContext.unauthenticated(), i % 2 == 0 ? "hxp-malformed" : "hxp-unauthenticated",

@@ -375,8 +375,6 @@ class ServiceAuthorizationIT {
             assertTrue(audit.fsck(c).ok(), "the log verifies");
             return null;
         }));
-        specs.put("AuditService.receipt", (row, caller) -> new Step((c, ctx) -> audit.receipt(id(Who.PLATFORM),
-                "authz-no-such-jti", Instant.now())));
         specs.put("AuditService.latestCheckpoint", (row, caller) -> new Step((c, ctx) -> audit.latestCheckpoint()));
         specs.put("AuditService.consistency", (row, caller) -> new Step((c, ctx) -> audit.consistency(1, 2)));
 

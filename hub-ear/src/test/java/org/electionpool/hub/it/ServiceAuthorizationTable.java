@@ -165,7 +165,6 @@ final class ServiceAuthorizationTable {
             "AuditService.export                     none      403  403  ok    403  403    403    403",
             "AuditService.export                     mismatch  -    -    IAE   -    -      -      -",
             "AuditService.fsck                       none      403  403  403   ok   403    403    ok",
-            "AuditService.receipt                    public",
             "AuditService.latestCheckpoint           public",
             "AuditService.consistency                public",
 

@@ -7,7 +7,10 @@ package org.electionpool.hub.audit;
  *
  * <p>Invariant: {@link #append} writes in the caller's transaction, so an act and its entry
  * commit or roll back together; {@link #appendNow} commits on its own before it returns, for
- * records that must outlive the caller's work (refusals, reads).
+ * records that must outlive the caller's work (refusals, reads). Each returns the entry's
+ * {@link AuditHandle} with its receipt, and once the entry's transaction commits the receipt of an
+ * entry made for a signed request is the request's newest in
+ * {@link org.electionpool.hub.api.audit.RequestReceipts}.
  */
 public interface AuditLog {
 

@@ -392,7 +392,7 @@ public final class HxpEnvelope {
             Map<String, Object> map = (Map<String, Object>) body;
             bodyJson = JSONObjectUtils.toJSONString(map);
             try {
-                // The one canonicalisation of the body: the audit leaf's body_sha256 (docs/audit-log.md §2).
+                // Canonicalised once, here: the digest travels on the opened request to every audit entry.
                 bodySha256 = org.electionpool.hub.api.audit.AuditContext.sha256(
                         org.electionpool.hub.protocol.json.CanonicalJson.canonicalize(bodyJson));
             } catch (IllegalArgumentException e) {
@@ -406,8 +406,8 @@ public final class HxpEnvelope {
                 ProblemType.HXP_NO_ENCRYPTION_KEY, "The issuer has no active encryption key the answer could be sealed to."));
         Object sub = claims.getClaim("sub");
         String principal = sub instanceof String s && !s.isBlank() && s.length() <= 256 ? s : header.getKeyID();
-        return new OpenedRequest(new Caller(issuer, key.kind(), principal, Caller.Channel.API), jti, bodyJson, bodySha256,
-                compactJws, claims.getIssueTime().toInstant(), clock.instant(), replyKey);
+        return new OpenedRequest(new Caller(issuer, key.kind(), principal, Caller.Channel.API), jti, bodyJson,
+                compactJws, claims.getIssueTime().toInstant(), clock.instant(), replyKey, bodySha256);
     }
 
     private static boolean verifies(JWSObject jws, String jwkJson) {

@@ -36,12 +36,12 @@ public record AuditContext(Caller.Channel channel, OrganizationId actorOrg, Stri
     /**
      * @param opened a request whose envelope passed every check
      * @return the context naming its sender, signing key, {@code jti}, signed message and body digest
+     *         (the one computed when the envelope was opened: the body is not canonicalised again)
      */
     public static AuditContext of(OpenedRequest opened) {
         Caller caller = opened.caller();
         return new AuditContext(caller.channel(), caller.organization(), caller.principal(), opened.jti(),
-                opened.evidence(), opened.bodySha256(),
-                opened.receivedAt());
+                opened.evidence(), opened.bodySha256(), opened.receivedAt());
     }
 
     /**

@@ -41,19 +41,6 @@ public interface AuditService {
     InclusionProofView inclusion(org.electionpool.hub.api.security.Caller caller, long index, long size);
 
     /**
-     * The receipt of the newest entry an HXP/1 request produced, for the {@code receipt} claim of
-     * its answer.
-     *
-     * @param actor the requesting organisation
-     * @param jti        the request's token id
-     * @param receivedAt when the hub opened the request: older entries with the same {@code jti} are
-     *                   never taken for this request's
-     * @return the receipt, or empty if the request produced no entry (an unaudited read)
-     */
-    java.util.Optional<ReceiptView> receipt(org.electionpool.hub.api.organizations.OrganizationId actor, String jti,
-                                            java.time.Instant receivedAt);
-
-    /**
      * The evidence bundle of one target: every entry about it, each with its inclusion proof in the
      * latest checkpoint, the signed messages, and the acting organisations' historic keys. The read
      * itself is an audit entry ({@code audit.bundle.read}), written before the bundle is assembled.

@@ -67,7 +67,9 @@ public interface EnvelopeService {
      * For an authenticated sender whose request business code refused, the entry also names the
      * sender and holds its signed message as evidence. Unauthenticated refusals beyond
      * {@code hub.audit.refusals-per-address-per-minute} from one remote address are counted into a
-     * {@code request.refused.throttled} summary entry instead (docs/audit-log.md).
+     * {@code request.refused.throttled} summary entry instead (docs/audit-log.md). The refusal of an
+     * authenticated sender commits before this returns, and its receipt is then the request's
+     * newest in {@link org.electionpool.hub.api.audit.RequestReceipts}.
      *
      * @param context the sender's context ({@link org.electionpool.hub.api.audit.AuditContext#unauthenticated()}
      *                when the envelope itself was refused)

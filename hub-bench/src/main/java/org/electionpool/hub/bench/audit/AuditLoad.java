@@ -14,12 +14,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
+import org.electionpool.hub.audit.domain.AuditAppender;
+import org.electionpool.hub.audit.jdbc.JdbcAuditStore;
 
 /**
  * Durable appends per second: {@code T} writer threads, each with its own connection, append
  * entries for a fixed time, each in a transaction of its own — the shape of
- * {@code AuditLogBean.appendNow} (the audited reads): begin, {@link JdbcAuditLog#append} (head lock,
- * leaf, subtree hashes, head update, root and signed checkpoint), commit. On PostgreSQL the session
+ * {@code AuditLog.appendNow} (the audited reads): begin, the hub's own {@link AuditAppender#append}
+ * over a {@link JdbcAuditStore} (head lock, frontier read, leaf, subtree hashes, head update, root
+ * and signed checkpoint — the algorithm {@code AuditLogBean} runs over its JPA store), commit. On PostgreSQL the session
  * runs with {@code synchronous_commit = on} (checked), so every counted append is on disk when its
  * commit returns.
  *
@@ -137,8 +140,10 @@ public final class AuditLoad {
                         }
                         c.commit();
                     }
-                    JdbcAuditLog log = new JdbcAuditLog(c, key, Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000)),
-                            new SecureRandom());
+                    JdbcAuditStore store = new JdbcAuditStore(c);
+                    SecureRandom nonces = new SecureRandom();
+                    AuditAppender log = new AuditAppender(Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000)),
+                            nonces::nextBytes, key::sign);
                     EntryMix mix = new EntryMix(System.nanoTime() ^ slot);
                     while (System.nanoTime() < start) {
                         Thread.sleep(1);
@@ -150,12 +155,12 @@ public final class AuditLoad {
                         if (t0 >= until) {
                             break;
                         }
-                        long before = log.statements();
+                        long before = store.statements();
                         EntryMix.Entry e = mix.next(Clock.systemUTC().instant());
                         try {
-                            log.append(e.context(), e.action(), e.targetType(), e.targetId(), e.details());
+                            log.append(store, e.context(), e.action(), e.targetType(), e.targetId(), e.details());
                             c.commit();
-                        } catch (SQLException ex) {
+                        } catch (SQLException | RuntimeException ex) {
                             c.rollback();
                             throw ex;
                         }
@@ -165,7 +170,7 @@ public final class AuditLoad {
                                 lat = Arrays.copyOf(lat, n * 2);
                             }
                             lat[n++] = t1 - t0;
-                            measuredStatements += log.statements() - before;
+                            measuredStatements += store.statements() - before;
                             measuredAppends++;
                         }
                     }

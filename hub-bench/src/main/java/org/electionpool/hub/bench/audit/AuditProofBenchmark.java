@@ -1,8 +1,6 @@
 package org.electionpool.hub.bench.audit;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -15,6 +13,8 @@ import org.electionpool.hub.protocol.log.Checkpoint;
 import org.electionpool.hub.protocol.log.MerkleTree;
 import org.electionpool.hub.protocol.log.ProofException;
 import org.electionpool.hub.protocol.log.SignedNote;
+import org.electionpool.hub.audit.domain.AuditTree;
+import org.electionpool.hub.audit.jdbc.JdbcAuditStore;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -31,23 +31,22 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Audit-log proofs on a seeded database ({@link AuditSeeder}, 1 M entries), one thread, microseconds
- * per operation. Generation reads stored subtree hashes exactly as the hub does since e572793 —
- * hub-api's {@link MerkleTree} run through {@link JdbcAuditNodes#withStoredNodes} (a dry run names
- * the hashes, one query per 64 of them reads them, the computation reruns) — so its cost is
- * dominated by that one database round trip; verification is pure computation on the client's side.
+ * per operation. Generation is the hub's own code: {@link AuditTree} (hub-ejb's audit domain) over a
+ * {@link JdbcAuditStore} — {@link MerkleTree} names the stored subtrees from sizes and indices, one
+ * UNION ALL query per 64 of them reads them, {@link MerkleTree} rehashes — so its cost is dominated
+ * by that one database round trip; verification is pure computation on the client's side.
  * <ul>
- *   <li>{@code inclusionProof} — {@code withStoredNodes(MerkleTree.inclusionProof(…, index, size))},
+ *   <li>{@code inclusionProof} — {@code AuditTree.inclusionProof(store, index, size)},
  *       random index, size = the log's size;</li>
- *   <li>{@code inclusionEndpoint} — what {@code AuditLogBean.inclusion} does for an auditor, in one
- *       transaction: read the head size, the leaf hash ({@code node(0, index)}, a query of its own),
- *       then the proof; commit;</li>
- *   <li>{@code consistencyProof} — {@code withStoredNodes(MerkleTree.consistencyProof(…, first, size))},
+ *   <li>{@code inclusionEndpoint} — what {@code AuditServiceBean.inclusion} does for an auditor, in one
+ *       transaction: read the head size, then the leaf hash and the proof in one query; commit;</li>
+ *   <li>{@code consistencyProof} — {@code AuditTree.consistencyProof(store, first, size)},
  *       random first in [1, size);</li>
- *   <li>{@code consistencyEndpoint} — {@code AuditLogBean.consistency}: head size, proof, commit;</li>
- *   <li>{@code root} — {@code withStoredNodes(MerkleTree.root(…, s))} for a random s in (size/2, size]:
- *       what every append computes in {@code sign(size)} before it signs its checkpoint;</li>
+ *   <li>{@code consistencyEndpoint} — {@code AuditServiceBean.consistency}: head size, proof, commit;</li>
+ *   <li>{@code root} — {@code AuditTree.root(store, s)} for a random s in (size/2, size]: the root
+ *       of a size an append signs (an append itself computes it from the frontier it reads anyway);</li>
  *   <li>{@code inclusionProofPerHash}, {@code consistencyProofPerHash}, {@code rootPerHash} — the same
- *       computations with one {@code select} per hash ({@link JdbcAuditNodes#node}), as the hub did
+ *       computations with one query per hash (a one-branch read through the store), as the hub did
  *       before e572793: the baseline, measured in the same run;</li>
  *   <li>{@code verifyInclusion}, {@code verifyConsistency} — {@code MerkleTree.verifyInclusion} /
  *       {@code verifyConsistency} of proofs generated from the database at setup;</li>
@@ -82,7 +81,8 @@ public class AuditProofBenchmark {
     private static final String ORIGIN = AuditSeeder.DEFAULT_ORIGIN;
 
     private Connection connection;
-    private JdbcAuditNodes nodes;
+    private JdbcAuditStore store;
+    private MerkleTree.Nodes perHash;
     private long size;
     private long[] indexes;
     private long[] firsts;
@@ -105,7 +105,14 @@ public class AuditProofBenchmark {
     public void setUp() throws Exception {
         connection = BenchDatabase.fromEnvironment().connect();
         connection.setAutoCommit(true);
-        nodes = new JdbcAuditNodes(connection);
+        store = new JdbcAuditStore(connection);
+        perHash = (level, index) -> {
+            byte[] hash = store.nodes(List.of(new MerkleTree.NodeId(level, index))).get(new MerkleTree.NodeId(level, index));
+            if (hash == null) {
+                throw new IllegalStateException("no stored subtree hash (" + level + ", " + index + ")");
+            }
+            return hash;
+        };
         size = BenchDatabase.headSize(connection);
         if (size < 2) {
             throw new IllegalStateException("the audit log holds " + size + " entries; seed it with AuditSeeder first");
@@ -119,7 +126,7 @@ public class AuditProofBenchmark {
             firsts[i] = 1 + Math.floorMod(random.nextLong(), size - 1);
             rootSizes[i] = size / 2 + 1 + Math.floorMod(random.nextLong(), size - size / 2);
         }
-        root = nodes.root(size);
+        root = AuditTree.root(store, size);
         leafHashes = new byte[POOL][];
         inclusionProofs = new ArrayList<>();
         consistencyProofs = new ArrayList<>();
@@ -128,27 +135,27 @@ public class AuditProofBenchmark {
         long[][] consistency = new long[2][POOL];
         long[][] roots = new long[2][POOL];
         for (int i = 0; i < POOL; i++) {
-            leafHashes[i] = nodes.node(0, indexes[i]);
-            long q0 = nodes.queries();
-            long h0 = nodes.hashes();
-            inclusionProofs.add(nodes.inclusionProof(indexes[i], size));
-            long q1 = nodes.queries();
-            long h1 = nodes.hashes();
-            consistencyProofs.add(nodes.consistencyProof(firsts[i], size));
-            long q2 = nodes.queries();
-            long h2 = nodes.hashes();
-            firstRoots[i] = nodes.root(firsts[i]);
-            long q3 = nodes.queries();
-            long h3 = nodes.hashes();
-            nodes.root(rootSizes[i]);
+            leafHashes[i] = perHash.node(0, indexes[i]);
+            long q0 = store.statements();
+            long h0 = store.hashes();
+            inclusionProofs.add(AuditTree.inclusionProof(store, indexes[i], size));
+            long q1 = store.statements();
+            long h1 = store.hashes();
+            consistencyProofs.add(AuditTree.consistencyProof(store, firsts[i], size));
+            long q2 = store.statements();
+            long h2 = store.hashes();
+            firstRoots[i] = AuditTree.root(store, firsts[i]);
+            long q3 = store.statements();
+            long h3 = store.hashes();
+            AuditTree.root(store, rootSizes[i]);
             inclusion[0][i] = q1 - q0;
             inclusion[1][i] = h1 - h0;
             consistency[0][i] = q2 - q1;
             consistency[1][i] = h2 - h1;
-            roots[0][i] = nodes.queries() - q3;
-            roots[1][i] = nodes.hashes() - h3;
-            if (!Arrays.equals(MerkleTree.root(nodes::node, rootSizes[i]), nodes.root(rootSizes[i]))
-                    || !Arrays.equals(MerkleTree.inclusionProof(nodes::node, indexes[i], size).toArray(),
+            roots[0][i] = store.statements() - q3;
+            roots[1][i] = store.hashes() - h3;
+            if (!Arrays.equals(MerkleTree.root(perHash, rootSizes[i]), AuditTree.root(store, rootSizes[i]))
+                    || !Arrays.equals(MerkleTree.inclusionProof(perHash, indexes[i], size).toArray(),
                             inclusionProofs.get(i).toArray(), (a, b) -> Arrays.equals((byte[]) a, (byte[]) b) ? 0 : 1)) {
                 throw new IllegalStateException("batched and per-hash reads disagree");
             }
@@ -160,8 +167,8 @@ public class AuditProofBenchmark {
                 spread("inclusion proof", inclusion, i -> inclusionProofs.get((int) i).size()),
                 spread("consistency proof", consistency, i -> consistencyProofs.get((int) i).size()),
                 spread("root of a size in (n/2, n]", roots, i -> 1));
-        queriesAtStart = nodes.queries();
-        hashesAtStart = nodes.hashes();
+        queriesAtStart = store.statements();
+        hashesAtStart = store.hashes();
     }
 
     private static String spread(String what, long[][] counts, LongUnaryOperator hashes) {
@@ -181,10 +188,10 @@ public class AuditProofBenchmark {
     /** Prints the queries and hashes per measured operation and closes the connection. */
     @TearDown(Level.Trial)
     public void tearDown() throws SQLException {
-        if (operations > 0 && nodes.queries() > queriesAtStart) {
+        if (operations > 0 && store.statements() > queriesAtStart) {
             System.out.printf(Locale.ROOT, "%n# %,d operations, %.2f audit_node queries and %.2f stored hashes per"
-                    + " operation%n", operations, (nodes.queries() - queriesAtStart) / (double) operations,
-                    (nodes.hashes() - hashesAtStart) / (double) operations);
+                    + " operation%n", operations, (store.statements() - queriesAtStart) / (double) operations,
+                    (store.hashes() - hashesAtStart) / (double) operations);
         }
         connection.close();
     }
@@ -198,13 +205,13 @@ public class AuditProofBenchmark {
     /** @return the audit path of a random entry in the whole log */
     @Benchmark
     public List<byte[]> inclusionProof() {
-        return nodes.inclusionProof(indexes[next()], size);
+        return AuditTree.inclusionProof(store, indexes[next()], size);
     }
 
     /** @return the audit path of a random entry, one query per hash (the hub before e572793) */
     @Benchmark
     public List<byte[]> inclusionProofPerHash() {
-        return MerkleTree.inclusionProof(nodes::node, indexes[next()], size);
+        return MerkleTree.inclusionProof(perHash, indexes[next()], size);
     }
 
     /** @return the audit path, as {@code AuditLogBean.inclusion} answers it (head, leaf hash, path, commit) */
@@ -214,10 +221,8 @@ public class AuditProofBenchmark {
         connection.setAutoCommit(false);
         try {
             long current = headSize();
-            byte[] leafHash = nodes.node(0, indexes[i]);
-            List<byte[]> proof = nodes.inclusionProof(indexes[i], current);
+            List<byte[]> proof = AuditTree.leafHashAndInclusionProof(store, indexes[i], current);
             connection.commit();
-            proof.add(leafHash);
             return proof;
         } finally {
             connection.setAutoCommit(true);
@@ -227,13 +232,13 @@ public class AuditProofBenchmark {
     /** @return the consistency proof from a random earlier size to the whole log */
     @Benchmark
     public List<byte[]> consistencyProof() {
-        return nodes.consistencyProof(firsts[next()], size);
+        return AuditTree.consistencyProof(store, firsts[next()], size);
     }
 
     /** @return the consistency proof, one query per hash (the hub before e572793) */
     @Benchmark
     public List<byte[]> consistencyProofPerHash() {
-        return MerkleTree.consistencyProof(nodes::node, firsts[next()], size);
+        return MerkleTree.consistencyProof(perHash, firsts[next()], size);
     }
 
     /** @return the consistency proof, as {@code AuditLogBean.consistency} answers it (head, proof, commit) */
@@ -243,7 +248,7 @@ public class AuditProofBenchmark {
         connection.setAutoCommit(false);
         try {
             long current = headSize();
-            List<byte[]> proof = nodes.consistencyProof(firsts[i], current);
+            List<byte[]> proof = AuditTree.consistencyProof(store, firsts[i], current);
             connection.commit();
             return proof;
         } finally {
@@ -254,13 +259,13 @@ public class AuditProofBenchmark {
     /** @return the root of a random size in (n/2, n], as each append computes it before signing */
     @Benchmark
     public byte[] root() {
-        return nodes.root(rootSizes[next()]);
+        return AuditTree.root(store, rootSizes[next()]);
     }
 
     /** @return the same root, one query per hash (the hub before e572793) */
     @Benchmark
     public byte[] rootPerHash() {
-        return MerkleTree.root(nodes::node, rootSizes[next()]);
+        return MerkleTree.root(perHash, rootSizes[next()]);
     }
 
     /** @return the number of proofs verified (always one) */
@@ -292,12 +297,7 @@ public class AuditProofBenchmark {
         return Checkpoint.parse(SignedNote.open(note, verifierKey));
     }
 
-    private long headSize() throws SQLException {
-        // AuditLogBean.size(): a native query; prepared on every call, as there.
-        try (PreparedStatement s = connection.prepareStatement("select size from audit_head where id = 1");
-             ResultSet r = s.executeQuery()) {
-            r.next();
-            return r.getLong(1);
-        }
+    private long headSize() {
+        return store.size(); // the store's size(): a native query in the hub, prepared on every call
     }
 }

@@ -25,6 +25,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.stream.IntStream;
 import org.electionpool.hub.protocol.log.Checkpoint;
 import org.electionpool.hub.protocol.log.MerkleTree;
+import org.electionpool.hub.audit.domain.AuditTree;
 import org.electionpool.hub.protocol.log.ProofException;
 import org.electionpool.hub.protocol.log.SignedNote;
 import org.electionpool.hub.audit.domain.AuditLeaf;
@@ -52,7 +53,7 @@ import org.postgresql.copy.CopyManager;
  * from {@link EntryMix}; the Merkle tree is kept as a compact range in memory, so every root is
  * O(log n) hashes away. Afterwards it vacuums and analyses the audit tables, prints the seeding
  * rate and {@code pg_total_relation_size} of each table, and spot-checks the result through the hub's
- * own read path ({@link JdbcAuditNodes} + {@link MerkleTree}).
+ * own read path ({@link AuditTree} over {@code JdbcAuditStore}).
  *
  * <pre>
  * java -cp hub-bench/target/hub-bench.jar org.electionpool.hub.bench.audit.AuditSeeder \
@@ -465,14 +466,14 @@ public final class AuditSeeder {
         if (size <= from) {
             return;
         }
-        JdbcAuditNodes nodes = new JdbcAuditNodes(c);
+        org.electionpool.hub.audit.jdbc.JdbcAuditStore store = new org.electionpool.hub.audit.jdbc.JdbcAuditStore(c);
         SignedNote.VerifierKey vkey = key.verifierKey();
         Random random = new Random(seed ^ 0x5eed);
         byte[] headRoot = checkpointRoot(c, vkey, size);
-        check(java.util.Arrays.equals(headRoot, nodes.root(size)), "the head checkpoint's root differs");
+        check(java.util.Arrays.equals(headRoot, AuditTree.root(store, size)), "the head checkpoint's root differs");
         for (int i = 0; i < samples; i++) {
             long s = from + 1 + Math.floorMod(random.nextLong(), size - from);
-            check(java.util.Arrays.equals(checkpointRoot(c, vkey, s), nodes.root(s)),
+            check(java.util.Arrays.equals(checkpointRoot(c, vkey, s), AuditTree.root(store, s)),
                     "checkpoint " + s + " states another root than the stored subtrees give");
             long index = from + Math.floorMod(random.nextLong(), size - from);
             String leaf;
@@ -491,20 +492,26 @@ public final class AuditSeeder {
             check(leaf.startsWith("{\"action\":") && leaf.contains(",\"index\":" + index + ","),
                     "leaf " + index + " does not state its index");
             byte[] hash = MerkleTree.hashLeaf(bytes);
-            check(B64.encodeToString(hash).equals(leafHash) && java.util.Arrays.equals(hash, nodes.node(0, index)),
+            check(B64.encodeToString(hash).equals(leafHash) && java.util.Arrays.equals(hash, node(store, 0, index)),
                     "leaf hash " + index + " differs");
-            MerkleTree.verifyInclusion(index, size, hash, nodes.inclusionProof(index, size), headRoot);
+            MerkleTree.verifyInclusion(index, size, hash, AuditTree.inclusionProof(store, index, size), headRoot);
             if (size < 2) {
                 continue;
             }
             int level = 1 + random.nextInt(63 - Long.numberOfLeadingZeros(size));
             long node = Math.floorMod(random.nextLong(), size >> level);
-            check(java.util.Arrays.equals(nodes.node(level, node), MerkleTree.hashChildren(nodes.node(level - 1, 2 * node),
-                    nodes.node(level - 1, 2 * node + 1))), "node (" + level + ", " + node + ") differs");
+            check(java.util.Arrays.equals(node(store, level, node), MerkleTree.hashChildren(node(store, level - 1, 2 * node),
+                    node(store, level - 1, 2 * node + 1))), "node (" + level + ", " + node + ") differs");
         }
         System.out.printf(Locale.ROOT, "# verified: row counts, head checkpoint, %d random checkpoints, leaves,"
                 + " inclusion proofs and inner nodes from index %d on (%.1f s)%n", samples, from,
                 (System.nanoTime() - t0) / 1e9);
+    }
+
+    private static byte[] node(org.electionpool.hub.audit.jdbc.JdbcAuditStore store, int level, long index) {
+        byte[] hash = store.nodes(java.util.List.of(new MerkleTree.NodeId(level, index))).get(new MerkleTree.NodeId(level, index));
+        check(hash != null, "no stored subtree hash (" + level + ", " + index + ")");
+        return hash;
     }
 
     private static byte[] checkpointRoot(Connection c, SignedNote.VerifierKey key, long size) throws SQLException {

@@ -19,12 +19,15 @@ import java.util.Random;
 import org.electionpool.hub.protocol.log.Checkpoint;
 import org.electionpool.hub.protocol.log.MerkleTree;
 import org.electionpool.hub.protocol.log.SignedNote;
+import org.electionpool.hub.audit.domain.AuditAppender;
+import org.electionpool.hub.audit.domain.AuditTree;
+import org.electionpool.hub.audit.jdbc.JdbcAuditStore;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * The bulk seeder writes exactly the rows that appending the same entries one by one writes
- * ({@link JdbcAuditLog}, the statement-for-statement copy of {@code AuditLogBean.append}), and those
+ * (hub-ejb's own {@link AuditAppender} over a {@link JdbcAuditStore}, the algorithm {@code AuditLogBean} runs), and those
  * rows form a correct RFC 9162 log. On H2 always; on PostgreSQL (the COPY path) when
  * {@code -Dbench.db.test-url=jdbc:postgresql://…} names a scratch database (its audit tables are emptied).
  */
@@ -77,11 +80,13 @@ class AuditSeederTest {
 
             AuditSeeder.empty(c);
             c.setAutoCommit(false);
-            JdbcAuditLog log = new JdbcAuditLog(c, key, clock, new Random(1));
+            Random nonces = new Random(1);
+            AuditAppender log = new AuditAppender(clock, nonces::nextBytes, key::sign);
+            JdbcAuditStore store = new JdbcAuditStore(c);
             EntryMix mix = new EntryMix(9);
             for (int i = 0; i < ENTRIES; i++) {
                 EntryMix.Entry e = mix.next(NOW);
-                assertEquals(i, log.append(e.context(), e.action(), e.targetType(), e.targetId(), e.details()));
+                assertEquals(i, log.append(store, e.context(), e.action(), e.targetType(), e.targetId(), e.details()).index());
                 c.commit();
             }
             c.setAutoCommit(true);
@@ -112,16 +117,16 @@ class AuditSeederTest {
                 Checkpoint checkpoint = Checkpoint.parse(SignedNote.open(notes.get(size - 1), key.verifierKey()));
                 assertEquals(size, checkpoint.size());
                 assertArrayEquals(MerkleTree.root(tree, size), checkpoint.rootHash(), "root of size " + size);
-                assertArrayEquals(MerkleTree.root(tree, size), new JdbcAuditNodes(c).root(size));
+                assertArrayEquals(MerkleTree.root(tree, size), AuditTree.root(new JdbcAuditStore(c), size));
                 for (int index = 0; index < size; index += 37) {
                     assertProofsEqual(MerkleTree.inclusionProof(tree, index, size),
-                            new JdbcAuditNodes(c).inclusionProof(index, size), "inclusion " + index + " in " + size);
+                            AuditTree.inclusionProof(new JdbcAuditStore(c), index, size), "inclusion " + index + " in " + size);
                     assertProofsEqual(MerkleTree.consistencyProof(tree, index, size),
-                            new JdbcAuditNodes(c).consistencyProof(index, size), "consistency " + index + " to " + size);
+                            AuditTree.consistencyProof(new JdbcAuditStore(c), index, size), "consistency " + index + " to " + size);
                 }
             }
             assertEquals(Base64.getEncoder().encodeToString(leafHashes.get(7)),
-                    Base64.getEncoder().encodeToString(new JdbcAuditNodes(c).node(0, 7)));
+                    Base64.getEncoder().encodeToString(AuditTree.leafHashAndInclusionProof(new JdbcAuditStore(c), 7, 8).get(0)));
             AuditSeeder.empty(c);
         }
     }

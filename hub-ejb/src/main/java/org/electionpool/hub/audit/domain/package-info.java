@@ -1,5 +1,10 @@
 /**
- * Audit-log rules in plain Java, free of container types: the per-address budget of recorded
- * refusals ({@link org.electionpool.hub.audit.domain.RefusalBudget}).
+ * Audit-log rules in plain Java, free of container types: the log's algorithm over the
+ * {@link org.electionpool.hub.audit.domain.AuditStore} interface — the append
+ * ({@link org.electionpool.hub.audit.domain.AuditAppender}), roots and proofs node ids first
+ * ({@link org.electionpool.hub.audit.domain.AuditTree}), the consistency check
+ * ({@link org.electionpool.hub.audit.domain.LogCheck}, {@link org.electionpool.hub.audit.domain.LogScan}),
+ * the leaf ({@link org.electionpool.hub.audit.domain.AuditLeaf}) — and the per-address budget of
+ * recorded refusals ({@link org.electionpool.hub.audit.domain.RefusalBudget}).
  */
 package org.electionpool.hub.audit.domain;

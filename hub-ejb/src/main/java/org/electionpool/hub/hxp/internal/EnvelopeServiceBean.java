@@ -124,9 +124,7 @@ public class EnvelopeServiceBean implements EnvelopeService {
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public String sealReply(OpenedRequest opened, int status, String json, boolean problem, String receipt) {
-        if (opened.replyKey() == null) {
-            return seal(opened.caller().organization(), opened.jti(), status, json, problem, receipt);
-        }
+        // The reply key came with the request (OpenedRequest never lacks one): no registry read.
         return envelope.seal(opened.replyKey(), opened.caller().organization(), opened.jti(), status, json, problem,
                 receipt);
     }

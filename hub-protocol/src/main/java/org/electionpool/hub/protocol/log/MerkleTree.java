@@ -4,7 +4,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * RFC 9162 §2.1 Merkle trees over SHA-256: leaf and node hashing, the tree head of any size,
@@ -265,6 +268,169 @@ public final class MerkleTree {
         if (!MessageDigest.isEqual(sr, secondRoot)) {
             throw new ProofException("second root", secondRoot, sr);
         }
+    }
+
+    /**
+     * One stored complete subtree: the subtree of height {@code level} covering leaves
+     * [index·2^level, (index+1)·2^level) (RFC 9162 §2.1). A store that keeps these hashes answers
+     * roots and proofs without recomputing anything from the leaves.
+     *
+     * <p>Invariant: 0 ≤ level ≤ 63 and index ≥ 0.
+     *
+     * @param level the subtree height: 0 for a leaf hash
+     * @param index which subtree at that level
+     */
+    public record NodeId(int level, long index) {
+
+        /** Checks the ranges. */
+        public NodeId {
+            if (level < 0 || level > 63 || index < 0) {
+                throw new IllegalArgumentException("no subtree (" + level + ", " + index + ")");
+            }
+        }
+    }
+
+    /**
+     * The stored complete subtrees {@link #root(Nodes, long)} reads for a tree of {@code size} leaves:
+     * the binary decomposition of [0, size), largest subtree first — a pure function of the size,
+     * so a store reads them all in one call before anything is hashed (node ids first, then one
+     * read, then rehash, as transparency-dev's {@code compact} / {@code proof} packages do).
+     *
+     * @throws IllegalArgumentException if size is negative
+     */
+    public static List<NodeId> rootNodes(long size) {
+        if (size < 0) {
+            throw new IllegalArgumentException("size must not be negative");
+        }
+        Set<NodeId> ids = new LinkedHashSet<>();
+        rangeNodes(0, size, ids);
+        return List.copyOf(ids);
+    }
+
+    /**
+     * The stored complete subtrees {@link #inclusionProof(Nodes, long, long)} reads for leaf
+     * {@code index} in the tree of {@code size} leaves, in the order it first asks for them.
+     *
+     * @throws IllegalArgumentException unless 0 ≤ index &lt; size
+     */
+    public static List<NodeId> inclusionNodes(long index, long size) {
+        if (index < 0 || index >= size) {
+            throw new IllegalArgumentException("index must be in [0, size)");
+        }
+        Set<NodeId> ids = new LinkedHashSet<>();
+        long start = 0;
+        long end = size;
+        List<long[]> siblings = new ArrayList<>();
+        while (end - start > 1) {
+            long k = Long.highestOneBit(end - start - 1);
+            if (index - start < k) {
+                siblings.add(new long[] {start + k, end});
+                end = start + k;
+            } else {
+                siblings.add(new long[] {start, start + k});
+                start = start + k;
+            }
+        }
+        for (int i = siblings.size() - 1; i >= 0; i--) { // the proof lists the lowest sibling first
+            rangeNodes(siblings.get(i)[0], siblings.get(i)[1], ids);
+        }
+        return List.copyOf(ids);
+    }
+
+    /**
+     * The stored complete subtrees {@link #consistencyProof(Nodes, long, long)} reads between the
+     * trees of {@code first} and {@code second} leaves, in the order it first asks for them; none
+     * when {@code first} is 0 or equals {@code second}.
+     *
+     * @throws IllegalArgumentException unless 0 ≤ first ≤ second
+     */
+    public static List<NodeId> consistencyNodes(long first, long second) {
+        if (first < 0 || first > second) {
+            throw new IllegalArgumentException("need 0 <= first <= second");
+        }
+        Set<NodeId> ids = new LinkedHashSet<>();
+        if (first == 0 || first == second) {
+            return List.of();
+        }
+        long m = first;
+        long start = 0;
+        long end = second;
+        boolean b = true;
+        List<long[]> parts = new ArrayList<>();
+        while (m != end - start) {
+            long k = Long.highestOneBit(end - start - 1);
+            if (m <= k) {
+                parts.add(new long[] {start + k, end});
+                end = start + k;
+            } else {
+                parts.add(new long[] {start, start + k});
+                m -= k;
+                start = start + k;
+                b = false;
+            }
+        }
+        if (!b) {
+            rangeNodes(start, end, ids);
+        }
+        for (int i = parts.size() - 1; i >= 0; i--) {
+            rangeNodes(parts.get(i)[0], parts.get(i)[1], ids);
+        }
+        return List.copyOf(ids);
+    }
+
+    /** The complete subtrees MTH(D[start:end]) is made of, left to right (as {@code mth} reads them). */
+    private static void rangeNodes(long start, long end, Set<NodeId> ids) {
+        long n = end - start;
+        while (n > 0) {
+            if (Long.bitCount(n) == 1 && start % n == 0) {
+                ids.add(new NodeId(Long.numberOfTrailingZeros(n), start / n));
+                return;
+            }
+            long k = Long.highestOneBit(n - 1);
+            ids.add(new NodeId(Long.numberOfTrailingZeros(k), start / k)); // start is a multiple of 2k here
+            start += k;
+            n -= k;
+        }
+    }
+
+    /**
+     * {@link #root(Nodes, long)} from the hashes {@link #rootNodes} names.
+     *
+     * @param stored at least the hashes of {@code rootNodes(size)}
+     * @throws IllegalArgumentException if one of them is missing
+     */
+    public static byte[] rootFrom(Map<NodeId, byte[]> stored, long size) {
+        return root(lookup(stored), size);
+    }
+
+    /**
+     * {@link #inclusionProof(Nodes, long, long)} from the hashes {@link #inclusionNodes} names.
+     *
+     * @param stored at least the hashes of {@code inclusionNodes(index, size)}
+     * @throws IllegalArgumentException if one of them is missing, or unless 0 ≤ index &lt; size
+     */
+    public static List<byte[]> inclusionProofFrom(Map<NodeId, byte[]> stored, long index, long size) {
+        return inclusionProof(lookup(stored), index, size);
+    }
+
+    /**
+     * {@link #consistencyProof(Nodes, long, long)} from the hashes {@link #consistencyNodes} names.
+     *
+     * @param stored at least the hashes of {@code consistencyNodes(first, second)}
+     * @throws IllegalArgumentException if one of them is missing, or unless 0 ≤ first ≤ second
+     */
+    public static List<byte[]> consistencyProofFrom(Map<NodeId, byte[]> stored, long first, long second) {
+        return consistencyProof(lookup(stored), first, second);
+    }
+
+    private static Nodes lookup(Map<NodeId, byte[]> stored) {
+        return (level, index) -> {
+            byte[] hash = stored.get(new NodeId(level, index));
+            if (hash == null) {
+                throw new IllegalArgumentException("subtree (" + level + ", " + index + ") was not read");
+            }
+            return hash;
+        };
     }
 
     private static void checkLength(byte[] hash) throws ProofException {

@@ -10,7 +10,7 @@ import jakarta.ws.rs.ext.Provider;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import org.electionpool.hub.api.audit.AuditContext;
-import org.electionpool.hub.api.audit.AuditService;
+import org.electionpool.hub.api.audit.RequestReceipts;
 import org.electionpool.hub.api.hxp.EnvelopeService;
 import org.electionpool.hub.protocol.hxp.Hxp;
 import org.electionpool.hub.api.hxp.OpenedRequest;
@@ -31,7 +31,9 @@ import org.jboss.logging.Logger;
  *
  * <p>A problem answer is first recorded as a {@code request.refused} audit entry holding the
  * sender's signed message. Every answer to a request that produced an audit entry carries the
- * {@code receipt} claim of the request's newest entry (docs/audit-log.md §5).
+ * {@code receipt} claim of the request's newest committed entry (docs/audit-log.md §5), as the
+ * append handed it to {@link RequestReceipts} when its transaction committed: no second look-up of
+ * the entry, and no read of the caller's encryption key (it came with the opened request).
  */
 @Provider
 @ApplicationScoped
@@ -47,8 +49,8 @@ public class HxpResponseFilter implements ContainerResponseFilter {
     @Inject
     ProblemResponses problems;
 
-    @EJB
-    AuditService audit;
+    @Inject
+    RequestReceipts receipts;
 
     @Inject
     HttpServletRequest servletRequest;
@@ -79,7 +81,7 @@ public class HxpResponseFilter implements ContainerResponseFilter {
                         request.getMethod(), servletRequest.getRequestURI(), servletRequest.getRemoteAddr());
             }
             receipt = response.getStatus() >= 500 ? null
-                    : audit.receipt(opened.caller().organization(), opened.jti(), opened.receivedAt())
+                    : receipts.newest(opened.caller().organization(), opened.jti())
                             .map(StrictJsonbResolver.JSONB::toJson).orElse(null);
         } catch (RuntimeException e) {
             // The database failed after the business call: the answer becomes a sealed problem (never

@@ -1,0 +1,176 @@
+package org.electionpool.hub.audit.internal;
+
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.Query;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.electionpool.hub.protocol.log.MerkleTree;
+import org.electionpool.hub.audit.domain.AuditLeaf;
+import org.electionpool.hub.audit.domain.AuditStore;
+import org.electionpool.hub.audit.domain.NodeReads;
+
+/**
+ * The hub's {@link AuditStore}: native SQL on the JPA {@code EntityManager} (no entities: each
+ * statement goes to the database as it is written here), in the caller's transaction. Subtree
+ * hashes are read with a UNION ALL of primary-key lookups, {@value NodeReads#NODES_PER_QUERY} per
+ * statement ({@link NodeReads}).
+ */
+final class JpaAuditStore implements AuditStore {
+
+    private static final Base64.Encoder B64 = Base64.getEncoder();
+    private static final Base64.Decoder B64D = Base64.getDecoder();
+
+    private final EntityManager em;
+
+    JpaAuditStore(EntityManager em) {
+        this.em = em;
+    }
+
+    @Override
+    public long lockHead() {
+        return ((Number) em.createNativeQuery("select size from audit_head where id = 1 for update")
+                .getSingleResult()).longValue();
+    }
+
+    @Override
+    public long size() {
+        return ((Number) em.createNativeQuery("select size from audit_head where id = 1").getSingleResult()).longValue();
+    }
+
+    @Override
+    public void insertEntry(AuditLeaf e) {
+        em.createNativeQuery("insert into audit_entry (idx, recorded_at, action, leaf, leaf_hash, actor_org, jti,"
+                        + " target_type, target_id, evidence) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
+                .setParameter(1, e.index()).setParameter(2, e.recordedAt()).setParameter(3, e.action())
+                .setParameter(4, new String(e.leaf(), StandardCharsets.UTF_8)).setParameter(5, B64.encodeToString(e.leafHash()))
+                .setParameter(6, e.actorOrg()).setParameter(7, e.jti()).setParameter(8, e.targetType())
+                .setParameter(9, e.targetId()).setParameter(10, e.evidence())
+                .executeUpdate();
+    }
+
+    @Override
+    public void insertNodes(Map<MerkleTree.NodeId, byte[]> nodes) {
+        // One multi-row insert: at most log2(n) + 1 rows.
+        StringBuilder sql = new StringBuilder("insert into audit_node (level, node_index, hash) values ");
+        for (int i = 0; i < nodes.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(?").append(3 * i + 1).append(", ?").append(3 * i + 2)
+                    .append(", ?").append(3 * i + 3).append(')');
+        }
+        Query query = em.createNativeQuery(sql.toString());
+        int i = 0;
+        for (Map.Entry<MerkleTree.NodeId, byte[]> node : nodes.entrySet()) {
+            query.setParameter(3 * i + 1, node.getKey().level()).setParameter(3 * i + 2, node.getKey().index())
+                    .setParameter(3 * i + 3, B64.encodeToString(node.getValue()));
+            i++;
+        }
+        query.executeUpdate();
+    }
+
+    @Override
+    public Map<MerkleTree.NodeId, byte[]> nodes(Collection<MerkleTree.NodeId> ids) {
+        Map<MerkleTree.NodeId, byte[]> stored = new HashMap<>();
+        for (List<MerkleTree.NodeId> chunk : NodeReads.chunks(ids)) {
+            Query query = em.createNativeQuery(NodeReads.unionAll(chunk.size(), true));
+            for (int i = 0; i < chunk.size(); i++) {
+                query.setParameter(2 * i + 1, chunk.get(i).level()).setParameter(2 * i + 2, chunk.get(i).index());
+            }
+            for (Object row : query.getResultList()) {
+                Object[] r = (Object[]) row;
+                stored.put(new MerkleTree.NodeId(((Number) r[0]).intValue(), ((Number) r[1]).longValue()),
+                        B64D.decode((String) r[2]));
+            }
+        }
+        return stored;
+    }
+
+    @Override
+    public void updateHead(long size) {
+        em.createNativeQuery("update audit_head set size = ?1 where id = 1").setParameter(1, size).executeUpdate();
+    }
+
+    @Override
+    public void insertCheckpoint(long size, String note, Instant createdAt) {
+        em.createNativeQuery("insert into audit_checkpoint (size, note, created_at) values (?1, ?2, ?3)")
+                .setParameter(1, size).setParameter(2, note).setParameter(3, createdAt).executeUpdate();
+    }
+
+    @Override
+    public List<EntryRow> entriesFrom(long from, int limit) {
+        return rows(em.createNativeQuery("select idx, leaf, leaf_hash, evidence from audit_entry where idx >= ?1 order by idx")
+                .setParameter(1, from).setMaxResults(limit).getResultList());
+    }
+
+    @Override
+    public List<EntryRow> entries(long from, long to) {
+        return rows(em.createNativeQuery("select idx, leaf, leaf_hash, evidence from audit_entry"
+                        + " where idx >= ?1 and idx < ?2 order by idx")
+                .setParameter(1, from).setParameter(2, to).getResultList());
+    }
+
+    static List<EntryRow> rows(List<?> result) {
+        List<EntryRow> rows = new ArrayList<>(result.size());
+        for (Object row : result) {
+            Object[] r = (Object[]) row;
+            rows.add(new EntryRow(((Number) r[0]).longValue(), (String) r[1], (String) r[2], (String) r[3]));
+        }
+        return rows;
+    }
+
+    @Override
+    public Map<Long, byte[]> nodesAtLevel(int level, long first, long last) {
+        Map<Long, byte[]> nodes = new HashMap<>();
+        for (Object row : em.createNativeQuery("select node_index, hash from audit_node where level = ?1"
+                        + " and node_index >= ?2 and node_index <= ?3")
+                .setParameter(1, level).setParameter(2, first).setParameter(3, last).getResultList()) {
+            Object[] r = (Object[]) row;
+            nodes.put(((Number) r[0]).longValue(), B64D.decode((String) r[1]));
+        }
+        return nodes;
+    }
+
+    @Override
+    public Map<Long, String> checkpoints(long after, long upTo) {
+        Map<Long, String> notes = new LinkedHashMap<>();
+        for (Object row : em.createNativeQuery("select size, note from audit_checkpoint where size > ?1 and size <= ?2")
+                .setParameter(1, after).setParameter(2, upTo).getResultList()) {
+            Object[] r = (Object[]) row;
+            notes.put(((Number) r[0]).longValue(), (String) r[1]);
+        }
+        return notes;
+    }
+
+    @Override
+    public String checkpoint(long size) {
+        List<?> notes = em.createNativeQuery("select note from audit_checkpoint where size = ?1").setParameter(1, size)
+                .getResultList();
+        return notes.isEmpty() ? null : (String) notes.get(0);
+    }
+
+    @Override
+    public long[] tail(long size) {
+        Object[] tail = (Object[]) em.createNativeQuery("select (select count(*) from audit_entry where idx >= ?1),"
+                        + " (select count(*) from audit_checkpoint where size > ?1),"
+                        + " (select count(*) from audit_checkpoint where size >= 1 and size <= ?1),"
+                        + " (select count(*) from audit_node where level = 0 and node_index >= ?1)")
+                .setParameter(1, size).getSingleResult();
+        return new long[] {((Number) tail[0]).longValue(), ((Number) tail[1]).longValue(), ((Number) tail[2]).longValue(),
+                ((Number) tail[3]).longValue()};
+    }
+
+    @Override
+    public List<Long> checkpointSizes(long upTo) {
+        List<Long> sizes = new ArrayList<>();
+        for (Object s : em.createNativeQuery("select size from audit_checkpoint where size >= 1 and size <= ?1 order by size")
+                .setParameter(1, upTo).getResultList()) {
+            sizes.add(((Number) s).longValue());
+        }
+        return sizes;
+    }
+}
