@@ -465,7 +465,7 @@ class ServiceAuthorizationIT {
         keys = lookup("OrganizationKeyServiceBean", OrganizationKeyService.class);
         webhooks = lookup("WebhookServiceBean", WebhookService.class);
         cases = lookup("CaseServiceBean", CaseService.class);
-        audit = lookup("AuditLogBean", AuditService.class);
+        audit = lookup("AuditServiceBean", AuditService.class);
         status = lookup("HubStatusServiceBean", HubStatusService.class);
         discovery = lookup("DiscoveryServiceBean", DiscoveryService.class);
         dataSource = (DataSource) new InitialContext().lookup(ExpectedDatabase.jndiName());
