@@ -220,6 +220,17 @@ class HxpApiIT {
         HubResponse forbidden = DemoClients.as(DemoClients.PLATFORM_A).post("/api/v1/organizations/" + id + "/keys",
                 "{\"jwk\":" + key.toPublicJWK().toJSONString() + "}");
         assertEquals(403, forbidden.status());
+        // A stranger learns that it may not change the keys before anything about the key: a kid that
+        // is no kid at all is 403 for it too (as before authorisation moved into the service), 404 for
+        // the operator.
+        String noKid = "x".repeat(200);
+        for (String action : new String[] {"retirement", "revocation"}) {
+            HubResponse strangerNoKid = DemoClients.as(DemoClients.PLATFORM_A).post("/api/v1/organizations/" + id
+                    + "/keys/" + noKid + "/" + action, "{}");
+            assertEquals(403, strangerNoKid.status(), action);
+            assertEquals(404, operator.post("/api/v1/organizations/" + id + "/keys/" + noKid + "/" + action, "{}").status(),
+                    action);
+        }
     }
 
     private static com.nimbusds.jose.jwk.ECKey newKey(com.nimbusds.jose.jwk.KeyUse use) throws Exception {

@@ -58,8 +58,18 @@ public class OrganizationKeyResource {
         return OrganizationId.parse(orgId).orElseThrow(() -> HubException.notFound("Organisation"));
     }
 
-    private static KeyId key(String kid) {
-        return KeyId.parse(kid).orElseThrow(() -> HubException.notFound("Key"));
+    /**
+     * The path's key id. A path segment that is no key id never reaches the service, so the
+     * service's own check is applied first here: a caller that may not change the organisation's keys
+     * is told so before it learns anything about the key (403 before 404, as for a well-formed kid).
+     */
+    private static KeyId key(Caller caller, OrganizationId organization, String kid) {
+        java.util.Optional<KeyId> parsed = KeyId.parse(kid);
+        if (parsed.isEmpty()) {
+            org.electionpool.hub.api.security.Authorization.requireSelfOrOperator(caller, organization);
+            throw HubException.notFound("Key");
+        }
+        return parsed.get();
     }
 
     @GET
@@ -93,7 +103,8 @@ public class OrganizationKeyResource {
             + " is accepted")
     public OrganizationKeyView retire(@PathParam("orgId") String orgId, @PathParam("kid") String kid) {
         Caller caller = callers.require();
-        return keys.retire(caller, callers.audit(), organization(orgId), key(kid));
+        OrganizationId organization = organization(orgId);
+        return keys.retire(caller, callers.audit(), organization, key(caller, organization, kid));
     }
 
     @POST
@@ -103,6 +114,7 @@ public class OrganizationKeyResource {
             + " accepted from now on")
     public OrganizationKeyView revoke(@PathParam("orgId") String orgId, @PathParam("kid") String kid) {
         Caller caller = callers.require();
-        return keys.revoke(caller, callers.audit(), organization(orgId), key(kid));
+        OrganizationId organization = organization(orgId);
+        return keys.revoke(caller, callers.audit(), organization, key(caller, organization, kid));
     }
 }
