@@ -77,7 +77,7 @@ public record AuditLeaf(long index, Instant recordedAt, String action, byte[] le
             entry.put("details", details);
         }
         String evidence = context.evidence();
-        if (evidence != null && "request.refused".equals(action) && evidence.length() > MAX_REFUSED_EVIDENCE) {
+        if (evidence != null && org.electionpool.hub.api.audit.AuditAction.REQUEST_REFUSED.action().equals(action) && evidence.length() > MAX_REFUSED_EVIDENCE) {
             entry.put("evidence_withheld", "size"); // committed to by its digest, not kept: no free storage for refusals
             evidence = null;
         }
