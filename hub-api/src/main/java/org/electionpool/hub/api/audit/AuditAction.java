@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * The hub's one vocabulary of audited acts: the {@code action} member of every audit leaf and, for
  * the acts that concern a case's parties, the {@code type} of the inbox event and webhook delivery
- * written from the same act (docs/audit-log.md §2.3 lists them once).
+ * written from the same act (docs/audit-log.md, "Entries and leaves", lists them once).
  *
  * <p>Invariant: {@link #action()} and {@link #eventType()} are the exact strings on the wire today;
  * no constant is renamed, since leaves already signed into the log and platforms' inbox readers
