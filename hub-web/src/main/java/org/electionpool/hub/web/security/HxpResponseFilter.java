@@ -84,10 +84,8 @@ public class HxpResponseFilter implements ContainerResponseFilter {
                     : receipts.newest(opened.caller().organization(), opened.jti())
                             .map(StrictJsonbResolver.JSONB::toJson).orElse(null);
         } catch (RuntimeException e) {
-            // The database failed after the business call: the answer becomes a sealed problem (never
-            // Undertow's HTML page). A 2xx had committed: the caller is told so, and a retry by
-            // clientRef (or a read) finds the change.
-            boolean committed = response.getStatus() < 300;
+            // Recording the refusal failed (the receipt of a committed change comes from memory and
+            // cannot fail here): the answer becomes a sealed problem, never Undertow's HTML page.
             ProblemType type = DatabaseFailures.isOutage(e) ? ProblemType.SERVICE_UNAVAILABLE : ProblemType.INTERNAL_ERROR;
             if (type == ProblemType.INTERNAL_ERROR) {
                 LOG.errorf(e, "Answer could not be completed, correlation id %s", CorrelationId.of(servletRequest));
@@ -95,11 +93,7 @@ public class HxpResponseFilter implements ContainerResponseFilter {
                 LOG.warnf("Database unavailable after the business call, answered 503 (correlation id %s): %s",
                         CorrelationId.of(servletRequest), e.getClass().getName());
             }
-            String detail = committed
-                    ? "The request was carried out and is durable, but its audit receipt could not be read because the"
-                    + " database became unavailable. Read the resource, or retry after " + DatabaseFailures.RETRY_AFTER_SECONDS
-                    + " s with the same clientRef to get it with its receipt."
-                    : "The hub's database became unavailable while answering. Retry after "
+            String detail = "The hub's database became unavailable while answering. Retry after "
                     + DatabaseFailures.RETRY_AFTER_SECONDS + " s.";
             Problem p = problems.problem(type, detail, java.util.List.of());
             response.setStatus(type.status());
