@@ -51,6 +51,38 @@ public enum AuditAction {
     CASE_STATEMENTS_READ("case.statements.read", null),
     /** A deadline passed with the clock running; both parties are told. */
     CASE_OVERDUE("case.overdue", "case.overdue"),
+    /** An indicator was shared; its readers are told. */
+    INDICATOR_CREATED("indicator.created", "indicator.created"),
+    /** A create with a known {@code clientRef} returned the existing indicator. */
+    INDICATOR_CREATE_REPLAYED("indicator.create.replayed", null),
+    /** The author made a new version; its readers are told. */
+    INDICATOR_UPDATED("indicator.updated", "indicator.updated"),
+    /** The author revoked it (its last version); its readers are told. */
+    INDICATOR_REVOKED("indicator.revoked", "indicator.revoked"),
+    /** A new version changed the marking or the distribution; the readers after the change are told. */
+    INDICATOR_DISTRIBUTION_CHANGED("indicator.distribution.changed", "indicator.distribution.changed"),
+    /** A reader read an indicator. */
+    INDICATOR_READ("indicator.read", null),
+    /** A reader read an indicator's versions. */
+    INDICATOR_VERSIONS_READ("indicator.versions.read", null),
+    /** A reader listed indicators. */
+    INDICATOR_LIST_READ("indicator.list.read", null),
+    /** A sighting was reported; the indicator's author and the sighting's readers are told. */
+    SIGHTING_REPORTED("sighting.reported", "sighting.reported"),
+    /** A report with a known {@code clientRef} returned the existing sighting. */
+    SIGHTING_REPORT_REPLAYED("sighting.report.replayed", null),
+    /** A reader listed an indicator's sightings. */
+    SIGHTING_LIST_READ("sighting.list.read", null),
+    /** A sharing group was made. */
+    SHARING_GROUP_CREATED("sharing_group.created", null),
+    /** Its owner added a member. */
+    SHARING_GROUP_MEMBER_ADDED("sharing_group.member.added", null),
+    /** Its owner removed a member; the member's reads through the group stop. */
+    SHARING_GROUP_MEMBER_REMOVED("sharing_group.member.removed", null),
+    /** The owner or a member read a group. */
+    SHARING_GROUP_READ("sharing_group.read", null),
+    /** An organisation listed its groups. */
+    SHARING_GROUP_LIST_READ("sharing_group.list.read", null),
     /** A reader took a range of entries. */
     AUDIT_ENTRIES_READ("audit.entries.read", null),
     /** An auditor took an evidence bundle. */

@@ -62,6 +62,14 @@ public enum ProblemType {
     HXP_REQUEST_MISMATCH("hxp-request-mismatch", 401, "Request does not match its claims"),
     /** HXP/1: this {@code jti} of this issuer was seen before. */
     HXP_REPLAYED("hxp-replayed", 401, "Replayed request"),
+    /**
+     * A marking or distribution that TLP 2.0 or the indicator's source does not allow: a looser
+     * marking or a wider audience than the source of a derived indicator or sighting, recipients
+     * where the marking names none, a sharing group under {@code AMBER+STRICT} or {@code RED}.
+     */
+    DISTRIBUTION_REFUSED("distribution-refused", 400, "Distribution refused"),
+    /** The indicator is revoked: a revocation is its last version (STIX 2.1 §3.6). */
+    INDICATOR_REVOKED("indicator-revoked", 409, "Indicator revoked"),
     /** An unexpected failure inside the hub; quote {@code correlation_id} to the operator. */
     INTERNAL_ERROR("internal-error", 500, "Internal error"),
     /** The hub cannot serve the request right now (for example the database is down). */

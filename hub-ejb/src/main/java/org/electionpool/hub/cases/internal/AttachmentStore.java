@@ -1,5 +1,7 @@
 package org.electionpool.hub.cases.internal;
 
+import org.electionpool.hub.system.SqlValues;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;

@@ -1,5 +1,7 @@
 package org.electionpool.hub.cases.internal;
 
+import org.electionpool.hub.inbox.Inbox;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;

@@ -1,5 +1,7 @@
 package org.electionpool.hub.cases.internal;
 
+import org.electionpool.hub.inbox.Inbox;
+
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.OptimisticLockException;

@@ -58,8 +58,8 @@ public class DeliveryLedger {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Claimed> claimDue() {
         Instant now = clock.instant();
-        List<?> rows = em.createNativeQuery("select d.id, d.url, d.org_id, e.seq, d.type, d.case_id, e.status,"
-                        + " e.actor_org, e.created_at from webhook_delivery d join case_event e"
+        List<?> rows = em.createNativeQuery("select d.id, d.url, d.org_id, e.seq, d.type, e.case_id, e.status,"
+                        + " e.actor_org, e.created_at, e.indicator_id, e.sighting_id from webhook_delivery d join case_event e"
                         + " on e.audit_index = d.audit_index and e.recipient_org = d.org_id"
                         + " where d.status = 'PENDING' and d.next_attempt_at <= ?1 order by d.id")
                 .setParameter(1, now).setMaxResults(BATCH).getResultList();
@@ -74,8 +74,10 @@ public class DeliveryLedger {
             if (won != 1) {
                 continue; // another node took it
             }
-            String event = "{\"cursor\":\"" + new InboxCursor(((Number) r[3]).longValue()).token() + "\",\"type\":\"" + r[4] + "\",\"caseId\":\""
-                    + r[5] + "\",\"status\":\"" + r[6] + "\",\"actor\":\"" + r[7] + "\",\"at\":\""
+            String subject = r[5] != null ? "\"caseId\":\"" + r[5] + "\",\"status\":\"" + r[6] + "\""
+                    : "\"indicatorId\":\"" + r[9] + "\"" + (r[10] == null ? "" : ",\"sightingId\":\"" + r[10] + "\"");
+            String event = "{\"cursor\":\"" + new InboxCursor(((Number) r[3]).longValue()).token() + "\",\"type\":\"" + r[4]
+                    + "\"," + subject + ",\"actor\":\"" + r[7] + "\",\"at\":\""
                     + WebhookServiceBean.instant(r[8]) + "\"}"; // every member is a fixed-syntax token
             try {
                 claimed.add(new Claimed(id, (String) r[1], envelopes.sealEvent(new OrganizationId((String) r[2]), event)));

@@ -133,8 +133,8 @@ public class WebhookServiceBean implements WebhookService {
         if (status != null && !status.matches("PENDING|DELIVERED|DEAD")) {
             throw new HubException(ProblemType.INVALID_PARAMETER, "status must be PENDING, DELIVERED or DEAD.");
         }
-        List<?> rows = em.createNativeQuery("select d.id, e.seq, d.type, d.case_id, d.url, d.status, d.attempts,"
-                        + " d.next_attempt_at, d.last_status, d.last_error, d.delivered_at, d.created_at"
+        List<?> rows = em.createNativeQuery("select d.id, e.seq, d.type, e.case_id, d.url, d.status, d.attempts,"
+                        + " d.next_attempt_at, d.last_status, d.last_error, d.delivered_at, d.created_at, e.indicator_id"
                         + " from webhook_delivery d join case_event e"
                         + " on e.audit_index = d.audit_index and e.recipient_org = d.org_id where d.org_id = ?1"
                         + (status == null ? "" : " and d.status = ?2") + " order by d.id desc")
@@ -145,7 +145,7 @@ public class WebhookServiceBean implements WebhookService {
         for (Object row : rows) {
             Object[] r = (Object[]) row;
             views.add(new DeliveryView(((Number) r[0]).longValue(), new InboxCursor(((Number) r[1]).longValue()).token(),
-                    (String) r[2], (String) r[3], (String) r[4], (String) r[5], ((Number) r[6]).intValue(),
+                    (String) r[2], (String) r[3], (String) r[12], (String) r[4], (String) r[5], ((Number) r[6]).intValue(),
                     "PENDING".equals(r[5]) ? instant(r[7]) : null, r[8] == null ? null : ((Number) r[8]).intValue(),
                     (String) r[9], r[10] == null ? null : instant(r[10]), instant(r[11])));
         }

@@ -1,4 +1,4 @@
-package org.electionpool.hub.cases.internal;
+package org.electionpool.hub.inbox.internal;
 
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;

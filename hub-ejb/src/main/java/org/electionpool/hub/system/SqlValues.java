@@ -1,15 +1,18 @@
-package org.electionpool.hub.cases.internal;
+package org.electionpool.hub.system;
 
 import java.time.Instant;
 
 /** Reads the columns of native query rows ({@code Object[]}) as the drivers hand them out. */
-final class SqlValues {
+public final class SqlValues {
 
     private SqlValues() {
     }
 
-    /** @return a {@code timestamp with time zone} column as an instant, whichever type the driver chose */
-    static Instant instant(Object value) {
+    /** @return a {@code timestamp with time zone} column as an instant, whichever type the driver chose; {@code null} for {@code null} */
+    public static Instant instant(Object value) {
+        if (value == null) {
+            return null;
+        }
         if (value instanceof Instant i) {
             return i;
         }

@@ -1,4 +1,4 @@
-package org.electionpool.hub.cases.internal;
+package org.electionpool.hub.inbox;
 
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,9 +13,14 @@ import java.util.TreeSet;
 import org.electionpool.hub.api.cases.CaseStatus;
 import org.electionpool.hub.api.cases.InboxEvent;
 import org.electionpool.hub.cases.domain.InboxCursor;
+import org.electionpool.hub.inbox.internal.InboxCounters;
+import org.electionpool.hub.system.SqlValues;
 
 /**
- * The organisations' inbox streams ({@code case_event}) and their counters ({@code inbox_sequence}).
+ * The inbox domain's port: the organisations' inbox streams ({@code case_event}) and their
+ * counters ({@code inbox_sequence}). An event names a case, or an indicator (and a sighting of it);
+ * the domain that made the change decides the recipients, and writes their events here in its
+ * transaction.
  *
  * <p>Invariant: each recipient's events carry the sequence numbers 1, 2, 3… with no gaps and
  * nothing that depends on any other organisation's activity. {@link #record} assigns them in the
@@ -36,7 +41,7 @@ public class Inbox {
     InboxCounters counters;
 
     /**
-     * Records one event for each recipient, in the caller's transaction ({@link CaseEvents} enqueues
+     * Records one case event for each recipient, in the caller's transaction (the caller enqueues
      * the webhook deliveries beside it).
      *
      * @param auditIndex the index of the audit entry the change wrote (stored, never a cursor)
@@ -49,13 +54,36 @@ public class Inbox {
      */
     public void record(long auditIndex, Collection<String> recipients, String caseId, String type, CaseStatus status,
             String actor, Instant now) {
+        insert(auditIndex, recipients, caseId, null, null, type, status.name(), actor, now);
+    }
+
+    /**
+     * Records one indicator event for each recipient, in the caller's transaction.
+     *
+     * @param auditIndex  the index of the audit entry the change wrote
+     * @param recipients  the organisations that may read what the event is about
+     * @param indicatorId the indicator
+     * @param sightingId  the sighting, or {@code null}
+     * @param type        the event type, e.g. {@code indicator.created}
+     * @param actor       the organisation that caused it
+     * @param now         the time
+     */
+    public void recordIndicator(long auditIndex, Collection<String> recipients, String indicatorId, String sightingId,
+            String type, String actor, Instant now) {
+        insert(auditIndex, recipients, null, indicatorId, sightingId, type, null, actor, now);
+    }
+
+    private void insert(long auditIndex, Collection<String> recipients, String caseId, String indicatorId,
+            String sightingId, String type, String status, String actor, Instant now) {
         for (String recipient : new TreeSet<>(recipients)) {
             long seq = next(recipient);
-            em.createNativeQuery("insert into case_event (audit_index, seq, recipient_org, case_id, type, status,"
-                            + " actor_org, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")
+            em.createNativeQuery("insert into case_event (audit_index, seq, recipient_org, case_id, indicator_id,"
+                            + " sighting_id, type, status, actor_org, created_at)"
+                            + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
                     .setParameter(1, auditIndex).setParameter(2, seq).setParameter(3, recipient)
-                    .setParameter(4, caseId).setParameter(5, type).setParameter(6, status.name())
-                    .setParameter(7, actor).setParameter(8, now).executeUpdate();
+                    .setParameter(4, caseId).setParameter(5, indicatorId).setParameter(6, sightingId)
+                    .setParameter(7, type).setParameter(8, status)
+                    .setParameter(9, actor).setParameter(10, now).executeUpdate();
         }
     }
 
@@ -95,14 +123,15 @@ public class Inbox {
 
     /** @return at most {@code limit} events of {@code org} after {@code after}, oldest first */
     public List<InboxEvent> after(String org, InboxCursor after, int limit) {
-        List<?> rows = em.createNativeQuery("select seq, type, case_id, status, actor_org, created_at from case_event"
-                        + " where recipient_org = ?1 and seq > ?2 order by seq")
+        List<?> rows = em.createNativeQuery("select seq, type, case_id, status, actor_org, created_at, indicator_id,"
+                        + " sighting_id from case_event where recipient_org = ?1 and seq > ?2 order by seq")
                 .setParameter(1, org).setParameter(2, after.position()).setMaxResults(limit).getResultList();
         List<InboxEvent> events = new ArrayList<>();
         for (Object row : rows) {
             Object[] r = (Object[]) row;
             events.add(new InboxEvent(new InboxCursor(((Number) r[0]).longValue()).token(), (String) r[1],
-                    (String) r[2], CaseStatus.valueOf((String) r[3]), (String) r[4], SqlValues.instant(r[5])));
+                    (String) r[2], r[3] == null ? null : CaseStatus.valueOf((String) r[3]), (String) r[6],
+                    (String) r[7], (String) r[4], SqlValues.instant(r[5])));
         }
         return events;
     }
