@@ -102,7 +102,8 @@ class IndicatorSharingIT {
             assertTrue(delivered(alpha, id), "alpha's webhook gets indicator.created");
 
             // the group grows: the next read shows it
-            assertEquals(200, ministry.put("/api/v1/sharing-groups/" + groupId + "/members/" + DemoClients.PLATFORM_B, null).status());
+            assertEquals(200, ministry.post("/api/v1/sharing-groups/" + groupId + "/members",
+                    "{\"organization\":\"" + DemoClients.PLATFORM_B + "\"}").status());
             assertEquals(200, beta.get("/api/v1/indicators/" + id).status());
             assertTrue(listed(beta, id));
             JsonObject betaSees = parse(beta.get("/api/v1/indicators/" + id + "/sightings").body());

@@ -9,7 +9,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
-import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -19,6 +18,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.electionpool.hub.api.indicators.MemberRequest;
 import org.electionpool.hub.api.indicators.SharingGroupId;
 import org.electionpool.hub.api.indicators.SharingGroupList;
 import org.electionpool.hub.api.indicators.SharingGroupRequest;
@@ -75,16 +75,15 @@ public class SharingGroupResource {
         return groups.get(caller, callers.audit(), groupId(id));
     }
 
-    @PUT
-    @Path("{id}/members/{organization}")
+    @POST
+    @Path("{id}/members")
+    @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Add a member (the owner); adding a member again changes nothing")
-    public SharingGroupView add(@PathParam("id") String id, @PathParam("organization") String organization) {
+    @Operation(summary = "Add a member (the owner); adding a member again changes nothing", description = "Body:"
+            + " {\"organization\": id}. 200 with the group.")
+    public SharingGroupView add(@PathParam("id") String id, @NotNull @Valid MemberRequest request) {
         Caller caller = callers.require();
-        SharingGroupId group = groupId(id);
-        OrganizationId member = OrganizationId.parse(organization)
-                .orElseThrow(() -> HubException.invalidField("organization", "must be an organisation id"));
-        return groups.addMember(caller, callers.audit(), group, member);
+        return groups.addMember(caller, callers.audit(), groupId(id), new OrganizationId(request.organization()));
     }
 
     @DELETE
