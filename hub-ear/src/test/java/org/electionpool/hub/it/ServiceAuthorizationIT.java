@@ -47,6 +47,18 @@ import org.electionpool.hub.api.keys.OrganizationKeyService;
 import org.electionpool.hub.api.keys.OrganizationKeyView;
 import org.electionpool.hub.api.organizations.CreateOrganizationRequest;
 import org.electionpool.hub.api.organizations.OrganizationId;
+import org.electionpool.hub.api.indicators.CreateIndicatorRequest;
+import org.electionpool.hub.api.indicators.DisarmService;
+import org.electionpool.hub.api.indicators.IndicatorFilter;
+import org.electionpool.hub.api.indicators.IndicatorId;
+import org.electionpool.hub.api.indicators.IndicatorService;
+import org.electionpool.hub.api.indicators.IndicatorType;
+import org.electionpool.hub.api.indicators.NewVersionRequest;
+import org.electionpool.hub.api.indicators.SharingGroupId;
+import org.electionpool.hub.api.indicators.SharingGroupRequest;
+import org.electionpool.hub.api.indicators.SharingGroupService;
+import org.electionpool.hub.api.indicators.SightingAction;
+import org.electionpool.hub.api.indicators.SightingRequest;
 import org.electionpool.hub.api.organizations.OrganizationKind;
 import org.electionpool.hub.api.organizations.OrganizationService;
 import org.electionpool.hub.api.problem.HubException;
@@ -111,8 +123,8 @@ class ServiceAuthorizationIT {
             }
         }
         assertTrue(services.stream().map(Class::getSimpleName).toList().containsAll(List.of("AuditService", "CaseService",
-                "DiscoveryService", "EnvelopeService", "HubStatusService", "OrganizationKeyService", "OrganizationService",
-                "WebhookService")), services::toString);
+                "DiscoveryService", "DisarmService", "EnvelopeService", "HubStatusService", "IndicatorService",
+                "OrganizationKeyService", "OrganizationService", "SharingGroupService", "WebhookService")), services::toString);
         assertEquals(Set.of(), ServiceAuthorizationTable.missing(services, ServiceAuthorizationTable.rows()));
     }
 
@@ -125,6 +137,9 @@ class ServiceAuthorizationIT {
     private AuditService audit;
     private HubStatusService status;
     private DiscoveryService discovery;
+    private IndicatorService indicators;
+    private SharingGroupService groups;
+    private DisarmService disarm;
     private DataSource dataSource;
 
     private static final Caller HUB = Caller.system("authz-it-setup");
@@ -385,7 +400,140 @@ class ServiceAuthorizationIT {
         specs.put("HubStatusService.mode", (row, caller) -> new Step((c, ctx) -> status.mode()));
         specs.put("DiscoveryService.publicJwks", (row, caller) -> new Step((c, ctx) -> discovery.publicJwks()));
         specs.put("DiscoveryService.configuration", (row, caller) -> new Step((c, ctx) -> discovery.configuration()));
+
+        specs.put("IndicatorService.create", (row, caller) -> new Step((c, ctx) -> indicators.create(c, ctx,
+                indicatorRequest("AMBER")), () -> count("select count(*) from indicator"), () -> { }));
+        specs.put("IndicatorService.get", indicatorStep(row -> row.data() == Data.OWN ? "AMBER" : "RED",
+                (c, ctx, id) -> indicators.get(c, ctx, id)));
+        specs.put("IndicatorService.versions", indicatorStep(row -> "AMBER", (c, ctx, id) -> indicators.versions(c, ctx, id)));
+        specs.put("IndicatorService.newVersion", indicatorStep(row -> "AMBER", (c, ctx, id) -> indicators.newVersion(c, ctx, id,
+                newVersion())));
+        specs.put("IndicatorService.newVersion[not-author]", (row, caller) -> indicatorStepFor(
+                sharedIndicator(caller, "GREEN"), (c, ctx, id) -> indicators.newVersion(c, ctx, id, newVersion())));
+        specs.put("IndicatorService.list", (row, caller) -> new Step((c, ctx) -> indicators.list(c, ctx,
+                new IndicatorFilter(null, null, null, null, null, null, null, null, null, 5))));
+        specs.put("IndicatorService.reportSighting", indicatorStep(row -> "AMBER", (c, ctx, id) -> indicators.reportSighting(
+                c, ctx, id, sightingRequest())));
+        specs.put("IndicatorService.reportSighting[clear]", (row, caller) -> indicatorStepFor(
+                sharedIndicator(caller, "CLEAR"), (c, ctx, id) -> indicators.reportSighting(c, ctx, id, sightingRequest())));
+        specs.put("IndicatorService.sightings", indicatorStep(row -> "AMBER", (c, ctx, id) -> indicators.sightings(c, ctx, id,
+                null, 10)));
+
+        specs.put("SharingGroupService.create", (row, caller) -> new Step((c, ctx) -> groups.create(c, ctx,
+                new SharingGroupRequest("authz " + UUID.randomUUID(), null, List.of())),
+                () -> count("select count(*) from sharing_group"), () -> { }));
+        specs.put("SharingGroupService.list", (row, caller) -> new Step((c, ctx) -> groups.list(c, ctx)));
+        specs.put("SharingGroupService.get", groupStep((c, ctx, g) -> groups.get(c, ctx, g)));
+        specs.put("SharingGroupService.addMember", groupStep((c, ctx, g) -> groups.addMember(c, ctx, g, id(Who.OTHER_PLATFORM)
+                .equals(c == null ? null : c.organization()) ? id(Who.PLATFORM) : id(Who.OTHER_PLATFORM))));
+        specs.put("SharingGroupService.addMember[member]", memberGroupStep((c, ctx, g) -> groups.addMember(c, ctx, g,
+                memberToAdd(c))));
+        specs.put("SharingGroupService.removeMember", (row, caller) -> {
+            SharingGroupId g = freshGroup(row, caller);
+            OrganizationId member = memberToAdd(caller);
+            groups.addMember(setup(ownerOf(row, caller)), contextOf(setup(ownerOf(row, caller))), g, member);
+            return new Step((c, ctx) -> groups.removeMember(c, ctx, g, member), () -> members(g), () -> { });
+        });
+        specs.put("SharingGroupService.removeMember[member]", memberGroupStep((c, ctx, g) -> groups.removeMember(c, ctx, g,
+                c.organization())));
+
+        specs.put("DisarmService.techniques", (row, caller) -> new Step((c, ctx) -> disarm.techniques(c)));
+        specs.put("DisarmService.find", (row, caller) -> new Step((c, ctx) -> disarm.find("T0002").orElseThrow()));
         return specs;
+    }
+
+    // ---- indicators and groups ----
+
+    private interface IndicatorAct {
+        Object run(Caller caller, AuditContext context, IndicatorId id) throws Exception;
+    }
+
+    private interface GroupAct {
+        Object run(Caller caller, AuditContext context, SharingGroupId id) throws Exception;
+    }
+
+    private static CreateIndicatorRequest indicatorRequest(String tlp) {
+        return new CreateIndicatorRequest("authz-" + UUID.randomUUID(), IndicatorType.HASHTAG,
+                "#authz" + UUID.randomUUID().toString().substring(0, 8), null, null, null, null, tlp, 50, null, null,
+                List.of(), null, List.of(), null, null);
+    }
+
+    private static NewVersionRequest newVersion() {
+        return new NewVersionRequest(1, null, "authz update", null, null, null, null, null, null, null, null, null);
+    }
+
+    private static SightingRequest sightingRequest() {
+        Instant seen = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.SECONDS);
+        return new SightingRequest("authz-" + UUID.randomUUID(), 1, seen, seen, null, List.of(), SightingAction.NONE, null,
+                null, null, null);
+    }
+
+    private static boolean shares(Caller caller) {
+        return caller.kind() == OrganizationKind.AUTHORITY || caller.kind() == OrganizationKind.PLATFORM;
+    }
+
+    /** @return who authors a row's indicator or owns its group: the caller (own), or a sharing organisation that is not the caller */
+    private static Who ownerOf(Row row, Caller caller) {
+        if (row.data() == Data.OWN) {
+            if (!shares(caller) || caller.isSystem()) {
+                throw new IllegalStateException(row + ": the caller shares nothing");
+            }
+            return owner(caller.organization());
+        }
+        return caller.organization().value().equals(Who.AUTHORITY.organization) ? Who.OTHER_AUTHORITY : Who.AUTHORITY;
+    }
+
+    private IndicatorId newIndicator(Who author, String tlp) {
+        return new IndicatorId(indicators.create(setup(author), contextOf(setup(author)), indicatorRequest(tlp)).view().id());
+    }
+
+    /** @return an indicator under {@code tlp} by a sharing organisation other than the caller */
+    private IndicatorId sharedIndicator(Caller caller, String tlp) {
+        return newIndicator(caller.organization().value().equals(Who.AUTHORITY.organization) ? Who.OTHER_AUTHORITY
+                : Who.AUTHORITY, tlp);
+    }
+
+    private Spec indicatorStep(java.util.function.Function<Row, String> tlp, IndicatorAct act) {
+        return (row, caller) -> indicatorStepFor(newIndicator(ownerOf(row, caller), tlp.apply(row)), act);
+    }
+
+    private Step indicatorStepFor(IndicatorId id, IndicatorAct act) {
+        return new Step((c, ctx) -> act.run(c, ctx, id), () -> count("select count(*) from audit_entry where target_type"
+                + " = 'indicator' and target_id = ?", id.value()), () -> { });
+    }
+
+    private SharingGroupId freshGroup(Row row, Caller caller) {
+        Who owner = ownerOf(row, caller);
+        return new SharingGroupId(groups.create(setup(owner), contextOf(setup(owner)),
+                new SharingGroupRequest("authz " + UUID.randomUUID(), null, List.of())).id());
+    }
+
+    private Spec groupStep(GroupAct act) {
+        return (row, caller) -> {
+            SharingGroupId g = freshGroup(row, caller);
+            return new Step((c, ctx) -> act.run(c, ctx, g), () -> members(g), () -> { });
+        };
+    }
+
+    /** A group another sharing organisation owns, with the caller as a member. */
+    private Spec memberGroupStep(GroupAct act) {
+        return (row, caller) -> {
+            SharingGroupId g = freshGroup(row, caller);
+            Who owner = ownerOf(row, caller);
+            groups.addMember(setup(owner), contextOf(setup(owner)), g, caller.organization());
+            return new Step((c, ctx) -> act.run(c, ctx, g), () -> members(g), () -> { });
+        };
+    }
+
+    /** @return a sharing organisation to add that is neither the caller nor the row's owner */
+    private static OrganizationId memberToAdd(Caller caller) {
+        return caller != null && caller.organization().value().equals(Who.OTHER_PLATFORM.organization)
+                ? id(Who.PLATFORM) : id(Who.OTHER_PLATFORM);
+    }
+
+    private Object members(SharingGroupId g) throws Exception {
+        return count("select count(*) from sharing_group_member where group_id = ?", g.value()) + ":"
+                + count("select count(*) from audit_entry where target_type = 'sharing_group' and target_id = ?", g.value());
     }
 
     private interface CaseAct {
@@ -468,6 +616,9 @@ class ServiceAuthorizationIT {
         audit = lookup("AuditServiceBean", AuditService.class);
         status = lookup("HubStatusServiceBean", HubStatusService.class);
         discovery = lookup("DiscoveryServiceBean", DiscoveryService.class);
+        indicators = lookup("IndicatorServiceBean", IndicatorService.class);
+        groups = lookup("SharingGroupServiceBean", SharingGroupService.class);
+        disarm = lookup("DisarmServiceBean", DisarmService.class);
         dataSource = (DataSource) new InitialContext().lookup(ExpectedDatabase.jndiName());
 
         fixtureOrg = new OrganizationId("authz-fixture-" + UUID.randomUUID().toString().substring(0, 8));

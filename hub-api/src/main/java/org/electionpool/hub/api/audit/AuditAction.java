@@ -74,15 +74,15 @@ public enum AuditAction {
     /** A reader listed an indicator's sightings. */
     SIGHTING_LIST_READ("sighting.list.read", null),
     /** A sharing group was made. */
-    SHARING_GROUP_CREATED("sharing_group.created", null),
+    SHARING_GROUP_CREATED("sharing.group.created", null),
     /** Its owner added a member. */
-    SHARING_GROUP_MEMBER_ADDED("sharing_group.member.added", null),
+    SHARING_GROUP_MEMBER_ADDED("sharing.group.member.added", null),
     /** Its owner removed a member; the member's reads through the group stop. */
-    SHARING_GROUP_MEMBER_REMOVED("sharing_group.member.removed", null),
+    SHARING_GROUP_MEMBER_REMOVED("sharing.group.member.removed", null),
     /** The owner or a member read a group. */
-    SHARING_GROUP_READ("sharing_group.read", null),
+    SHARING_GROUP_READ("sharing.group.read", null),
     /** An organisation listed its groups. */
-    SHARING_GROUP_LIST_READ("sharing_group.list.read", null),
+    SHARING_GROUP_LIST_READ("sharing.group.list.read", null),
     /** A reader took a range of entries. */
     AUDIT_ENTRIES_READ("audit.entries.read", null),
     /** An auditor took an evidence bundle. */
