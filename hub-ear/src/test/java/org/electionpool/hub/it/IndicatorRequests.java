@@ -29,7 +29,7 @@ final class IndicatorRequests {
                 .add("description", "Forged 'vote by SMS' instructions posing as the Ministry of Justice")
                 .add("tlp", tlp)
                 .add("confidence", 80)
-                .add("techniques", Json.createArrayBuilder().add("T0002"))
+                .add("techniques", Json.createArrayBuilder().add("T0097.111").add("T0143.003"))
                 .add("election", "fi-parliamentary-2027");
         if (!organizations.isEmpty() || !groups.isEmpty()) {
             b.add("distribution", Json.createObjectBuilder().add("organizations", array(organizations))

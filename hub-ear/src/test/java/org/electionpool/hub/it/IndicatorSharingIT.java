@@ -119,6 +119,25 @@ class IndicatorSharingIT {
         }
     }
 
+    @Test
+    void theShippedExampleIndicatorIsAcceptedAsDocumented() throws Exception {
+        String example = java.nio.file.Files.readString(java.nio.file.Path.of(
+                System.getProperty("hub.examples.dir", "../docs/examples"), "indicator.json"));
+        HubClient ministry = DemoClients.as(DemoClients.MINISTRY);
+        HubResponse created = ministry.post("/api/v1/indicators", example);
+        assertTrue(created.status() == 201 || created.status() == 200, created.status() + " " + created.body());
+        JsonObject view = parse(created.body());
+        assertEquals("forged-ministry.example/vote-by-sms", view.getString("normalized").substring("https://".length()));
+        assertEquals(List.of("T0097.111", "T0143.003"), view.getJsonArray("techniques").getValuesAs(
+                jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+        String id = view.getString("id");
+        assertEquals(200, DemoClients.as(DemoClients.PLATFORM_A).get("/api/v1/indicators/" + id).status());
+        assertEquals(404, DemoClients.as(DemoClients.PLATFORM_B).get("/api/v1/indicators/" + id).status());
+        HubResponse again = ministry.post("/api/v1/indicators", example);
+        assertEquals(200, again.status(), "the same clientRef and body: the existing indicator");
+        assertEquals(id, parse(again.body()).getString("id"));
+    }
+
     private static boolean listed(HubClient client, String id) {
         String cursor = null;
         do {
