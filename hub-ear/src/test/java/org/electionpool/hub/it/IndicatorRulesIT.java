@@ -41,7 +41,7 @@ class IndicatorRulesIT {
     private final HubClient beta = DemoClients.as(DemoClients.PLATFORM_B);
 
     private static void refused(String type, HubResponse r) {
-        assertEquals(type, r.problemType().orElse(null), r.status() + " " + r.body());
+        assertEquals(type, r.problemType().orElse(null), r.status() + " " + r.problem());
         assertEquals(400, r.status());
     }
 
@@ -64,8 +64,8 @@ class IndicatorRulesIT {
                 .add("techniques", Json.createArrayBuilder().add("T0002").add("T9999")).build().toString();
         HubResponse r = ministry.post("/api/v1/indicators", body);
         refused(INVALID, r);
-        assertTrue(r.body().contains("techniques[1]") && r.body().contains("T9999"), r.body());
-        assertFalse(r.body().contains("techniques[0]"), r.body());
+        assertTrue(r.problem().contains("techniques[1]") && r.problem().contains("T9999"), r.problem());
+        assertFalse(r.problem().contains("techniques[0]"), r.problem());
     }
 
     @Test
@@ -75,7 +75,7 @@ class IndicatorRulesIT {
                 .add("related", Json.createArrayBuilder().add(Json.createObjectBuilder().add("caseId", foreignCase))).build().toString();
         HubResponse r = ministry.post("/api/v1/indicators", body);
         refused(INVALID, r);
-        assertTrue(r.body().contains("related[0]"), r.body());
+        assertTrue(r.problem().contains("related[0]"), r.problem());
     }
 
     @Test
