@@ -105,6 +105,7 @@ class IndicatorRulesIT {
     @Test
     void versionsAreTheAuthorsInOrderAndEndAtARevocation() {
         String id = share(ministry, indicator("GREEN", List.of(), List.of()));
+        String alphaCursor = CaseRequests.inboxEnd(alpha);
         assertEquals(403, alpha.post("/api/v1/indicators/" + id + "/versions", "{\"basedOn\":1,\"description\":\"mine\"}").status());
         HubResponse v2 = ministry.post("/api/v1/indicators/" + id + "/versions", "{\"basedOn\":1,\"confidence\":95}");
         assertEquals(201, v2.status(), v2.body());
@@ -114,6 +115,8 @@ class IndicatorRulesIT {
         HubResponse v3 = ministry.post("/api/v1/indicators/" + id + "/versions",
                 "{\"basedOn\":2,\"tlp\":\"AMBER\",\"distribution\":{\"organizations\":[\"" + DemoClients.PLATFORM_A + "\"]}}");
         assertEquals(201, v3.status(), v3.body());
+        assertTrue(IndicatorRequests.inboxAfter(alpha, alphaCursor).stream().anyMatch(e -> id.equals(e.getString("indicatorId", null))
+                && "indicator.distribution.changed".equals(e.getString("type"))), "a distribution change is its own audited event");
         assertEquals(404, beta.get("/api/v1/indicators/" + id + "/versions").status());
         assertEquals(3, parse(alpha.get("/api/v1/indicators/" + id + "/versions").body()).getJsonArray("versions").size());
         HubResponse revoked = ministry.post("/api/v1/indicators/" + id + "/versions", "{\"basedOn\":3,\"revoked\":true,\"note\":\"false positive\"}");

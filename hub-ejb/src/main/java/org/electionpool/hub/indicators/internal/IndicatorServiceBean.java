@@ -98,7 +98,7 @@ public class IndicatorServiceBean implements IndicatorService {
     @Override
     public Created create(Caller caller, AuditContext context, CreateIndicatorRequest request) {
         Authorization.requireSameActor(caller, context);
-        requireSharingKind(caller);
+        Visibility.requireSharingKind(caller);
         String org = caller.organization().value();
         Instant now = clock.instant();
         IndicatorValue value = new IndicatorValue(request.type(), request.value(), request.platform(),
@@ -275,7 +275,7 @@ public class IndicatorServiceBean implements IndicatorService {
     public Reported reportSighting(Caller caller, AuditContext context, IndicatorId id, SightingRequest request) {
         Authorization.requireSameActor(caller, context);
         IndicatorRecord indicator = require(caller, id);
-        requireSharingKind(caller);
+        Visibility.requireSharingKind(caller);
         String org = caller.organization().value();
         Instant now = clock.instant();
         Tlp tlp = request.tlp() == null ? indicator.currentTlp() : Tlp.of(request.tlp());
@@ -427,13 +427,6 @@ public class IndicatorServiceBean implements IndicatorService {
     private static boolean sameAudience(Distribution a, Distribution b) {
         return new LinkedHashSet<>(a.organizations()).equals(new LinkedHashSet<>(b.organizations()))
                 && new LinkedHashSet<>(a.groups()).equals(new LinkedHashSet<>(b.groups()));
-    }
-
-    private static void requireSharingKind(Caller caller) {
-        Authorization.requireMember(caller);
-        if (!Visibility.SHARING_KINDS.contains(caller.kind())) {
-            throw new HubException(ProblemType.FORBIDDEN, "Only authorities and platforms share indicators and report sightings.");
-        }
     }
 
     private IndicatorRecord require(Caller caller, IndicatorId id) {

@@ -256,19 +256,6 @@ public class IndicatorStore {
                 .setParameter(1, indicatorId).getResultList());
     }
 
-    /** @return whether organisation {@code org} (of its registered kind) may read the indicator now */
-    public boolean readable(String indicatorId, String org) {
-        return !em.createNativeQuery("select o.id from organization o join indicator i on i.id = ?1 where o.id = ?2 and "
-                        + Visibility.indicator("i", "o.id", "o.kind"))
-                .setParameter(1, indicatorId).setParameter(2, org).getResultList().isEmpty();
-    }
-
-    /** @return the groups the indicator is shared with now */
-    public List<String> groups(String indicatorId) {
-        return strings(em.createNativeQuery("select group_id from indicator_group where indicator_id = ?1")
-                .setParameter(1, indicatorId).getResultList());
-    }
-
     // ---- sightings
 
     /** Inserts a sighting with its named readers. */

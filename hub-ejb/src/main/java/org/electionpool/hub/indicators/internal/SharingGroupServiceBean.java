@@ -57,7 +57,7 @@ public class SharingGroupServiceBean implements SharingGroupService {
     @Override
     public SharingGroupView create(Caller caller, AuditContext context, SharingGroupRequest request) {
         Authorization.requireSameActor(caller, context);
-        requireSharingKind(caller);
+        Visibility.requireSharingKind(caller);
         String owner = caller.organization().value();
         Set<String> members = new LinkedHashSet<>(request.members() == null ? List.of() : request.members());
         List<FieldViolation> violations = new ArrayList<>();
@@ -138,7 +138,7 @@ public class SharingGroupServiceBean implements SharingGroupService {
                 .setParameter(1, id.value()).setParameter(2, member.value()).getResultList().isEmpty();
         if (added) {
             try {
-                insertMember(id, member, now);
+                insertMember(id, member.value(), now);
                 touch(id, now);
                 em.flush();
             } catch (PersistenceException e) {
@@ -173,20 +173,9 @@ public class SharingGroupServiceBean implements SharingGroupService {
                 .setParameter(1, id.value()).setParameter(2, member).setParameter(3, now).executeUpdate();
     }
 
-    private void insertMember(SharingGroupId id, OrganizationId member, Instant now) {
-        insertMember(id, member.value(), now);
-    }
-
     private void touch(SharingGroupId id, Instant now) {
         em.createNativeQuery("update sharing_group set updated_at = ?1 where id = ?2")
                 .setParameter(1, now).setParameter(2, id.value()).executeUpdate();
-    }
-
-    private static void requireSharingKind(Caller caller) {
-        Authorization.requireMember(caller);
-        if (!Visibility.SHARING_KINDS.contains(caller.kind())) {
-            throw new HubException(ProblemType.FORBIDDEN, "Only authorities and platforms share indicators and make sharing groups.");
-        }
     }
 
     /** @return the owner, when the caller may see the group; else {@code NOT_FOUND} */

@@ -2,6 +2,10 @@ package org.electionpool.hub.indicators.internal;
 
 import java.util.Set;
 import org.electionpool.hub.api.organizations.OrganizationKind;
+import org.electionpool.hub.api.problem.HubException;
+import org.electionpool.hub.api.problem.ProblemType;
+import org.electionpool.hub.api.security.Authorization;
+import org.electionpool.hub.api.security.Caller;
 
 /**
  * The one statement of who may read an indicator or a sighting, as SQL predicates that every read
@@ -27,6 +31,19 @@ final class Visibility {
     private static final String SHARING = "('AUTHORITY', 'PLATFORM')";
 
     private Visibility() {
+    }
+
+    /**
+     * For what only a sharing organisation does (share, report, make or join a group).
+     *
+     * @throws HubException {@code FORBIDDEN} for auditors, the operator and the hub itself
+     */
+    static void requireSharingKind(Caller caller) {
+        Authorization.requireMember(caller);
+        if (!SHARING_KINDS.contains(caller.kind())) {
+            throw new HubException(ProblemType.FORBIDDEN, "Only authorities and platforms share indicators, report"
+                    + " sightings and make sharing groups.");
+        }
     }
 
     /**

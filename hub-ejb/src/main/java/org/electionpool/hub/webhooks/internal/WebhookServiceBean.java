@@ -153,12 +153,6 @@ public class WebhookServiceBean implements WebhookService {
     }
 
     static Instant instant(Object value) {
-        if (value instanceof Instant i) {
-            return i;
-        }
-        if (value instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ((java.sql.Timestamp) value).toInstant();
+        return org.electionpool.hub.system.SqlValues.instant(value);
     }
 }
