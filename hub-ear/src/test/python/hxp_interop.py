@@ -335,7 +335,7 @@ def exchange_case(hub, issuer, org, jwks_file, example_file, hub_keys, hub_enc, 
           % (org, status, case["id"], addressee, expected))
 
     platform = load_keys(os.path.join(keys_dir, addressee + ".jwks.json"))
-    events = [e for e in inbox_events(hub, issuer, addressee, platform, hub_keys) if e["caseId"] == case["id"]]
+    events = [e for e in inbox_events(hub, issuer, addressee, platform, hub_keys) if e.get("caseId") == case["id"]]
     if not any(e["type"] == "case.created" for e in events):
         fail("the case is not in the inbox of %s" % addressee)
     status, content_type, body, jti = call(hub, issuer, addressee, platform[0], "GET", "/api/v1/cases/" + case["id"])
