@@ -4,7 +4,7 @@ from the DISARM framework's STIX 2.1 bundle (DISARMFoundation/DISARMframeworks, 
 generated_files/DISARM_STIX/DISARM.json, v1.6, CC BY-SA 4.0).
 
 Kept: each tactic's id, name and short name; each technique's id, name, description, tactics,
-attack-pattern STIX id and page URL. Nothing is reworded. Usage:
+attack-pattern STIX id, created and modified times and page URL. Nothing is reworded. Usage:
     tools/disarm-subset.py path/to/DISARM.json > hub-ejb/src/main/resources/disarm/disarm-techniques.json
 """
 import json
@@ -31,6 +31,8 @@ for o in objects:
         "description": o.get("description", ""),
         "tactics": [by_short[p["phase_name"]]["id"] for p in o.get("kill_chain_phases", [])],
         "stixId": o["id"],
+        "created": o["created"],
+        "modified": o["modified"],
         "url": ref["url"],
     })
 tactics.sort(key=lambda t: t["id"])

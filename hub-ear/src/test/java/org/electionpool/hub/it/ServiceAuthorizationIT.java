@@ -49,6 +49,11 @@ import org.electionpool.hub.api.organizations.CreateOrganizationRequest;
 import org.electionpool.hub.api.organizations.OrganizationId;
 import org.electionpool.hub.api.indicators.CreateIndicatorRequest;
 import org.electionpool.hub.api.indicators.DisarmService;
+import org.electionpool.hub.api.indicators.Distribution;
+import org.electionpool.hub.api.stix.StixService;
+import org.electionpool.hub.api.taxii.TaxiiCredentialRequest;
+import org.electionpool.hub.api.taxii.TaxiiRequest;
+import org.electionpool.hub.api.taxii.TaxiiService;
 import org.electionpool.hub.api.indicators.IndicatorFilter;
 import org.electionpool.hub.api.indicators.IndicatorId;
 import org.electionpool.hub.api.indicators.IndicatorService;
@@ -124,7 +129,8 @@ class ServiceAuthorizationIT {
         }
         assertTrue(services.stream().map(Class::getSimpleName).toList().containsAll(List.of("AuditService", "CaseService",
                 "DiscoveryService", "DisarmService", "EnvelopeService", "HubStatusService", "IndicatorService",
-                "OrganizationKeyService", "OrganizationService", "SharingGroupService", "WebhookService")), services::toString);
+                "OrganizationKeyService", "OrganizationService", "SharingGroupService", "StixService", "TaxiiService",
+                "WebhookService")), services::toString);
         assertEquals(Set.of(), ServiceAuthorizationTable.missing(services, ServiceAuthorizationTable.rows()));
     }
 
@@ -140,6 +146,8 @@ class ServiceAuthorizationIT {
     private IndicatorService indicators;
     private SharingGroupService groups;
     private DisarmService disarm;
+    private StixService stix;
+    private TaxiiService taxii;
     private DataSource dataSource;
 
     private static final Caller HUB = Caller.system("authz-it-setup");
@@ -439,10 +447,54 @@ class ServiceAuthorizationIT {
 
         specs.put("DisarmService.techniques", (row, caller) -> new Step((c, ctx) -> disarm.techniques(c)));
         specs.put("DisarmService.find", (row, caller) -> new Step((c, ctx) -> disarm.find("T0002").orElseThrow()));
+
+        specs.put("StixService.exportBundle", (row, caller) -> new Step((c, ctx) -> stix.exportBundle(c, ctx,
+                new IndicatorFilter(IndicatorType.HASHTAG, null, null, null, null, Instant.now().minusSeconds(5), null,
+                        null, null, 5))));
+        specs.put("StixService.importBundle", (row, caller) -> new Step((c, ctx) -> stix.importBundle(c, ctx,
+                greenBundle(), Distribution.NONE), () -> count("select count(*) from indicator"), () -> { }));
+        specs.put("TaxiiService.authenticate", (row, caller) -> new Step((c, ctx) -> {
+            assertTrue(taxii.authenticate(null, "no-such-token").isEmpty());
+            return null;
+        }));
+        specs.put("TaxiiService.issue", (row, caller) -> new Step((c, ctx) -> taxii.issue(c, ctx,
+                new TaxiiCredentialRequest("authz")), () -> count("select count(*) from taxii_credential"), () -> { }));
+        specs.put("TaxiiService.credentials", (row, caller) -> new Step((c, ctx) -> taxii.credentials(c, ctx)));
+        specs.put("TaxiiService.revoke", (row, caller) -> {
+            Who owner = row.data() == Data.OWN ? owner(caller.organization())
+                    : caller.organization().value().equals(Who.AUTHORITY.organization) ? Who.OTHER_AUTHORITY : Who.AUTHORITY;
+            String username = taxii.issue(setup(owner), contextOf(setup(owner)), new TaxiiCredentialRequest("authz")).username();
+            return new Step((c, ctx) -> {
+                taxii.revoke(c, ctx, username);
+                return null;
+            }, () -> count("select count(*) from taxii_credential where username = ? and revoked_at is null", username),
+                    () -> { });
+        });
+        specs.put("TaxiiService.read", (row, caller) -> new Step((c, ctx) -> taxii.read(c, ctx,
+                new TaxiiRequest(TaxiiRequest.Resource.DISCOVERY, null, null, null, Map.of()))));
+        specs.put("TaxiiService.add", (row, caller) -> new Step((c, ctx) -> taxii.add(c, ctx,
+                TaxiiService.COMMUNITY_COLLECTION, greenBundle()), () -> count("select count(*) from indicator"), () -> { }));
+        specs.put("TaxiiService.delete", (row, caller) -> {
+            IndicatorId id = newIndicator(ownerOf(row, caller), "GREEN");
+            return new Step((c, ctx) -> {
+                taxii.delete(c, ctx, TaxiiService.COMMUNITY_COLLECTION, id.value(), Map.of());
+                return null;
+            }, () -> count("select count(*) from audit_entry where target_type = 'indicator' and target_id = ?", id.value()),
+                    () -> { });
+        });
         return specs;
     }
 
     // ---- indicators and groups ----
+
+    /** @return a bundle of one fresh TLP:GREEN hashtag indicator */
+    private static String greenBundle() {
+        return "{\"type\":\"bundle\",\"id\":\"bundle--" + UUID.randomUUID() + "\",\"objects\":[{\"type\":\"indicator\","
+                + "\"spec_version\":\"2.1\",\"id\":\"indicator--" + UUID.randomUUID() + "\",\"created\":\"2026-11-01T00:00:00.000Z\","
+                + "\"modified\":\"2026-11-01T00:00:00.000Z\",\"pattern\":\"[text:value = '#authz" + UUID.randomUUID().toString()
+                .substring(0, 8) + "']\",\"pattern_type\":\"stix\",\"valid_from\":\"2026-11-01T00:00:00Z\","
+                + "\"object_marking_refs\":[\"marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb\"]}]}";
+    }
 
     private interface IndicatorAct {
         Object run(Caller caller, AuditContext context, IndicatorId id) throws Exception;
@@ -619,6 +671,8 @@ class ServiceAuthorizationIT {
         indicators = lookup("IndicatorServiceBean", IndicatorService.class);
         groups = lookup("SharingGroupServiceBean", SharingGroupService.class);
         disarm = lookup("DisarmServiceBean", DisarmService.class);
+        stix = lookup("StixServiceBean", StixService.class);
+        taxii = lookup("TaxiiServiceBean", TaxiiService.class);
         dataSource = (DataSource) new InitialContext().lookup(ExpectedDatabase.jndiName());
 
         fixtureOrg = new OrganizationId("authz-fixture-" + UUID.randomUUID().toString().substring(0, 8));

@@ -83,6 +83,38 @@ public enum AuditAction {
     SHARING_GROUP_READ("sharing.group.read", null),
     /** An organisation listed its groups. */
     SHARING_GROUP_LIST_READ("sharing.group.list.read", null),
+    /** A reader exported a STIX bundle. */
+    STIX_BUNDLE_EXPORTED("stix.bundle.exported", null),
+    /** A STIX bundle was imported as the caller's own (each indicator and sighting has its own entry too). */
+    STIX_BUNDLE_IMPORTED("stix.bundle.imported", null),
+    /** A TAXII credential was issued. */
+    TAXII_CREDENTIAL_ISSUED("taxii.credential.issued", null),
+    /** A TAXII credential was revoked. */
+    TAXII_CREDENTIAL_REVOKED("taxii.credential.revoked", null),
+    /** An organisation listed its TAXII credentials. */
+    TAXII_CREDENTIAL_LIST_READ("taxii.credential.list.read", null),
+    /** A TAXII client read the discovery resource. */
+    TAXII_DISCOVERY_READ("taxii.discovery.read", null),
+    /** A TAXII client read the API root. */
+    TAXII_ROOT_READ("taxii.root.read", null),
+    /** A TAXII client listed its collections. */
+    TAXII_COLLECTIONS_READ("taxii.collections.read", null),
+    /** A TAXII client read a collection. */
+    TAXII_COLLECTION_READ("taxii.collection.read", null),
+    /** A TAXII client read a page of objects. */
+    TAXII_OBJECTS_READ("taxii.objects.read", null),
+    /** A TAXII client read a page of a manifest. */
+    TAXII_MANIFEST_READ("taxii.manifest.read", null),
+    /** A TAXII client read an object. */
+    TAXII_OBJECT_READ("taxii.object.read", null),
+    /** A TAXII client read an object's versions. */
+    TAXII_VERSIONS_READ("taxii.versions.read", null),
+    /** A TAXII client read a status. */
+    TAXII_STATUS_READ("taxii.status.read", null),
+    /** A TAXII client added objects to a collection. */
+    TAXII_OBJECTS_ADDED("taxii.objects.added", null),
+    /** A TAXII client deleted (revoked) an object it published. */
+    TAXII_OBJECT_DELETED("taxii.object.deleted", null),
     /** A reader took a range of entries. */
     AUDIT_ENTRIES_READ("audit.entries.read", null),
     /** An auditor took an evidence bundle. */

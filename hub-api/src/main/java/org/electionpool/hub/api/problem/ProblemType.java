@@ -70,6 +70,8 @@ public enum ProblemType {
     DISTRIBUTION_REFUSED("distribution-refused", 400, "Distribution refused"),
     /** The indicator is revoked: a revocation is its last version (STIX 2.1 §3.6). */
     INDICATOR_REVOKED("indicator-revoked", 409, "Indicator revoked"),
+    /** A STIX bundle holds objects the hub cannot represent; {@code errors} names each by JSON pointer. */
+    STIX_UNREPRESENTABLE("stix-unrepresentable", 422, "STIX content not representable"),
     /** An unexpected failure inside the hub; quote {@code correlation_id} to the operator. */
     INTERNAL_ERROR("internal-error", 500, "Internal error"),
     /** The hub cannot serve the request right now (for example the database is down). */

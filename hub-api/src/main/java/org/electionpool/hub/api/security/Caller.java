@@ -16,6 +16,8 @@ import org.electionpool.hub.api.organizations.OrganizationKind;
  *       signing key id.</li>
  *   <li>{@link Channel#UI} — {@link #person}: a person the web UI authenticated, acting for their
  *       organisation.</li>
+ *   <li>{@link Channel#TAXII} — only from {@code TaxiiService.authenticate}: a TAXII credential's
+ *       organisation, the principal {@code taxii:<username>}.</li>
  *   <li>{@link Channel#SYSTEM} — {@link #system} only: the hub acting on its own initiative
  *       (start-up seeding, timers), never on behalf of a request.</li>
  * </ul>
@@ -90,6 +92,11 @@ public record Caller(OrganizationId organization, OrganizationKind kind, String 
         API,
         /** A person in the web UI. */
         UI,
+        /**
+         * A CTI tool over TAXII 2.1 (docs/taxii.md), authenticated by a TAXII credential that its
+         * organisation issued over HXP/1; the principal is {@code taxii:<username>}.
+         */
+        TAXII,
         /** The hub itself (timers, start-up). */
         SYSTEM
     }

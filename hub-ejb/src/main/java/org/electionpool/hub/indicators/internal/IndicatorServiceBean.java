@@ -435,7 +435,7 @@ public class IndicatorServiceBean implements IndicatorService {
                 .orElseThrow(() -> HubException.notFound("Indicator"));
     }
 
-    private static Map<String, Object> filterDetails(IndicatorFilter f) {
+    static Map<String, Object> filterDetails(IndicatorFilter f) {
         Map<String, Object> d = new LinkedHashMap<>();
         if (f.type() != null) {
             d.put("type", f.type().name());

@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.electionpool.hub.api.indicators.Distribution;
 import org.electionpool.hub.api.indicators.IndicatorFilter;
@@ -30,6 +32,7 @@ import org.electionpool.hub.indicators.domain.IndicatorRecord;
 import org.electionpool.hub.indicators.domain.IndicatorValue;
 import org.electionpool.hub.indicators.domain.PageCursor;
 import org.electionpool.hub.indicators.domain.SightingRecord;
+import org.electionpool.hub.indicators.stix.StixParty;
 import org.electionpool.hub.system.SqlValues;
 
 /**
@@ -44,7 +47,7 @@ public class IndicatorStore {
     @PersistenceContext(unitName = "hub")
     EntityManager em;
 
-    private static final String COLUMNS = "select i.id, i.author_org, i.client_ref, i.request_sha256, i.type, i.item_value,"
+    static final String COLUMNS = "select i.id, i.author_org, i.client_ref, i.request_sha256, i.type, i.item_value,"
             + " i.platform, i.algorithm, i.language, i.tlp, i.current_version, i.derived_from, i.created_at,"
             + " v.version_no, v.tlp, v.description, v.confidence, v.valid_from, v.valid_until, v.techniques, v.election,"
             + " v.revoked, v.note, v.distribution_json, v.related_json, v.author_principal, v.modified_at"
@@ -52,7 +55,7 @@ public class IndicatorStore {
 
     private static final String CURRENT = COLUMNS + " and v.version_no = i.current_version";
 
-    private static final String SIGHTING_COLUMNS = "select s.id, s.indicator_id, s.reporter_org, s.client_ref,"
+    static final String SIGHTING_COLUMNS = "select s.id, s.indicator_id, s.reporter_org, s.client_ref,"
             + " s.request_sha256, s.seen_count, s.first_seen, s.last_seen, s.observed_on, s.territories, s.action,"
             + " s.description, s.tlp, s.related_case, s.related_item, s.distribution_json, s.created_at"
             + " from sighting s join indicator i on i.id = s.indicator_id";
@@ -321,9 +324,71 @@ public class IndicatorStore {
                 .setParameter(1, sightingId).getResultList());
     }
 
+    // ---- STIX
+
+    /** @return every organisation as a STIX party, by id */
+    public Map<String, StixParty> parties() {
+        Map<String, StixParty> out = new HashMap<>();
+        for (Object row : em.createNativeQuery("select id, name, kind, created_at from organization").getResultList()) {
+            Object[] r = (Object[]) row;
+            out.put((String) r[0], new StixParty((String) r[0], (String) r[1], OrganizationKind.valueOf((String) r[2]),
+                    SqlValues.instant(r[3])));
+        }
+        return out;
+    }
+
+    /** @return the sightings of these indicators that the reader may read, by indicator, oldest first */
+    public Map<String, List<SightingRecord>> sightingsOf(Collection<String> indicatorIds, String org, OrganizationKind kind) {
+        Map<String, List<SightingRecord>> out = new HashMap<>();
+        List<String> ids = new ArrayList<>(indicatorIds);
+        for (int from = 0; from < ids.size(); from += 500) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 500));
+            List<?> rows = reader(em.createNativeQuery(SIGHTING_COLUMNS + " where s.indicator_id in (?3) and "
+                    + SIGHTING_VISIBLE + " order by s.created_at, s.id"), org, kind).setParameter(3, chunk).getResultList();
+            for (Object row : rows) {
+                SightingRecord s = sighting((Object[]) row);
+                out.computeIfAbsent(s.indicator(), k -> new ArrayList<>()).add(s);
+            }
+        }
+        return out;
+    }
+
+    /** @return the sighting, if the reader may read it */
+    public Optional<SightingRecord> findSighting(String id, String org, OrganizationKind kind) {
+        List<?> rows = reader(em.createNativeQuery(SIGHTING_COLUMNS + " where s.id = ?3 and " + SIGHTING_VISIBLE), org, kind)
+                .setParameter(3, id).getResultList();
+        return rows.isEmpty() ? Optional.empty() : Optional.of(sighting((Object[]) rows.get(0)));
+    }
+
+    /**
+     * @return what a STIX id imported by the organisation became: the hub id and the newest
+     *         {@code modified} imported
+     */
+    public Optional<Map.Entry<String, Instant>> imported(String org, String stixId) {
+        List<?> rows = em.createNativeQuery("select hub_id, modified_at from stix_import where org_id = ?1 and stix_id = ?2")
+                .setParameter(1, org).setParameter(2, stixId).getResultList();
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        Object[] r = (Object[]) rows.get(0);
+        return Optional.of(Map.entry((String) r[0], SqlValues.instant(r[1])));
+    }
+
+    /** Records (or moves forward) what a STIX id imported by the organisation became. */
+    public void recordImport(String org, String stixId, String hubId, Instant modified) {
+        int updated = em.createNativeQuery("update stix_import set hub_id = ?3, modified_at = ?4 where org_id = ?1"
+                        + " and stix_id = ?2").setParameter(1, org).setParameter(2, stixId).setParameter(3, hubId)
+                .setParameter(4, modified).executeUpdate();
+        if (updated == 0) {
+            em.createNativeQuery("insert into stix_import (org_id, stix_id, hub_id, modified_at) values (?1, ?2, ?3, ?4)")
+                    .setParameter(1, org).setParameter(2, stixId).setParameter(3, hubId).setParameter(4, modified)
+                    .executeUpdate();
+        }
+    }
+
     // ---- mapping
 
-    private static Query reader(Query q, String org, OrganizationKind kind) {
+    static Query reader(Query q, String org, OrganizationKind kind) {
         return q.setParameter(1, org).setParameter(2, kind.name());
     }
 
@@ -332,7 +397,7 @@ public class IndicatorStore {
         return r.isEmpty() ? Optional.empty() : Optional.of(r.get(0));
     }
 
-    private static List<IndicatorRecord> records(List<?> rows) {
+    static List<IndicatorRecord> records(List<?> rows) {
         List<IndicatorRecord> out = new ArrayList<>(rows.size());
         for (Object row : rows) {
             Object[] r = (Object[]) row;
@@ -350,7 +415,7 @@ public class IndicatorStore {
         return out;
     }
 
-    private static SightingRecord sighting(Object[] r) {
+    static SightingRecord sighting(Object[] r) {
         String territories = (String) r[9];
         RelatedCase related = r[13] == null ? null
                 : new RelatedCase((String) r[13], r[14] == null ? null : ((Number) r[14]).intValue());
