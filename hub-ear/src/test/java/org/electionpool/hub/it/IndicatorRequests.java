@@ -70,7 +70,7 @@ final class IndicatorRequests {
     static String share(HubClient author, String body) {
         HubResponse r = author.post("/api/v1/indicators", body);
         if (r.status() != 201) {
-            throw new AssertionError("indicator: " + r.status() + " " + r.body());
+            throw new AssertionError("indicator: " + r.status() + " " + (r.body() == null ? r.problem() : r.body()));
         }
         return CaseRequests.parse(r.body()).getString("id");
     }

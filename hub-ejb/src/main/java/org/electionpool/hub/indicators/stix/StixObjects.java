@@ -194,7 +194,7 @@ public final class StixObjects {
 
     private static JsonObject observable(IndicatorValue v) {
         return switch (v.type()) {
-            case URL -> sco("url", Map.of("value", ValueNormalizer.url(v.value())));
+            case URL -> sco("url", Map.of("value", v.value().strip()));
             case DOMAIN -> sco("domain-name", Map.of("value", ValueNormalizer.domain(v.value())));
             case ACCOUNT -> sco("user-account", Map.of("account_type", v.platform(),
                     "account_login", ValueNormalizer.account(v.value())));
@@ -276,7 +276,7 @@ public final class StixObjects {
 
     private static String name(IndicatorValue v) {
         String n = switch (v.type()) {
-            case URL -> "URL " + ValueNormalizer.url(v.value());
+            case URL -> "URL " + v.value().strip();
             case DOMAIN -> "Domain " + ValueNormalizer.domain(v.value());
             case ACCOUNT -> "Account " + v.platform() + ":" + ValueNormalizer.account(v.value());
             case HASHTAG -> "#" + ValueNormalizer.hashtag(v.value());

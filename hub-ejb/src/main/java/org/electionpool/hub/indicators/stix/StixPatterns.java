@@ -12,7 +12,8 @@ import org.electionpool.hub.values.domain.ValueNormalizer;
  * The STIX 2.1 patterns (§9) of the hub's indicator types, written and read back. The hub writes
  * exactly one comparison form per type (docs/taxii.md, STIX mapping):
  * <ul>
- *   <li>{@code URL} {@code [url:value = '…']}, {@code DOMAIN} {@code [domain-name:value = '…']};</li>
+ *   <li>{@code URL} {@code [url:value = '…']} (the URL as the author sent it: the hub's normalised form
+ *       is {@code x_hub_normalized}), {@code DOMAIN} {@code [domain-name:value = '…']};</li>
  *   <li>{@code ACCOUNT} {@code [user-account:account_type = 'platform' AND user-account:account_login = 'handle']};</li>
  *   <li>{@code CONTENT_HASH} {@code [file:hashes.'SHA-256' = 'hex']} (any algorithm by its name);</li>
  *   <li>{@code HASHTAG} {@code [text:value = '#tag']} (OpenCTI's {@code text} observable);</li>
@@ -42,7 +43,7 @@ public final class StixPatterns {
     /** @return the pattern of the value */
     public static String pattern(IndicatorValue v) {
         return switch (v.type()) {
-            case URL -> "[url:value = " + literal(ValueNormalizer.url(v.value())) + "]";
+            case URL -> "[url:value = " + literal(v.value().strip()) + "]";
             case DOMAIN -> "[domain-name:value = " + literal(ValueNormalizer.domain(v.value())) + "]";
             case ACCOUNT -> "[user-account:account_type = " + literal(v.platform())
                     + " AND user-account:account_login = " + literal(ValueNormalizer.account(v.value())) + "]";
