@@ -29,7 +29,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * the author (the ministry), a named organisation (platform-alpha), a member of a named group
  * (platform-beta; a group can only be named under AMBER), a community member named nowhere (the
  * election authority), an auditor, the operator. Read paths: get, versions, sightings, the list
- * (found by its value), and the inbox.
+ * (found by its value), the inbox, the STIX export (never {@code RED}: bulk) and every TAXII
+ * collection of the reader ({@code RED} only in the recipient's "Shared with" and the author's
+ * "Published by"), by {@code match[id]} and by object id.
  */
 @ExtendWith(ArquillianExtension.class)
 class IndicatorVisibilityIT {
@@ -64,6 +66,10 @@ class IndicatorVisibilityIT {
             cursors.put(org, CaseRequests.inboxEnd(clients.get(org)));
         }
         String groupId = group(ministry, List.of(DemoClients.PLATFORM_B));
+        Map<String, TaxiiClient> taxii = new LinkedHashMap<>();
+        for (String org : READERS) {
+            taxii.put(org, TaxiiClient.issue(clients.get(org), TaxiiClient.Auth.BASIC));
+        }
         List<String> leaks = new ArrayList<>();
         for (Map.Entry<String, boolean[]> marking : EXPECTED.entrySet()) {
             String tlp = marking.getKey();
@@ -89,6 +95,31 @@ class IndicatorVisibilityIT {
                 boolean shouldBeTold = sees && !org.equals(DemoClients.MINISTRY); // the author is not told of its own act
                 if (told != shouldBeTold) {
                     leaks.add(tlp + " " + org + " inbox: told=" + told);
+                }
+                boolean exported = StixTaxiiIT.ids(StixTaxiiIT.export(c, "?type=HASHTAG&value="
+                        + URLEncoder.encode(value, StandardCharsets.UTF_8))).contains(id);
+                if (exported != (sees && !tlp.equals("RED"))) {
+                    leaks.add(tlp + " " + org + " STIX export: exported=" + exported);
+                }
+                boolean served = false;
+                for (JsonObject collection : StixTaxiiIT.collectionList(taxii.get(org))) {
+                    String cid = collection.getString("id");
+                    JsonObject page = TaxiiClient.ok(taxii.get(org).get("/taxii2/hub/collections/" + cid
+                            + "/objects/?match%5Bid%5D=" + id));
+                    boolean here = page.containsKey("objects");
+                    int direct = taxii.get(org).get("/taxii2/hub/collections/" + cid + "/objects/" + id + "/").statusCode();
+                    if (direct != (here ? 200 : 404)) {
+                        leaks.add(tlp + " " + org + " TAXII " + collection.getString("title") + ": object " + direct
+                                + " but listed=" + here);
+                    }
+                    if (here && tlp.equals("RED") && !collection.getString("title").startsWith("Shared with")
+                            && !collection.getString("title").startsWith("Published by")) {
+                        leaks.add(tlp + " " + org + " TAXII: RED in " + collection.getString("title"));
+                    }
+                    served |= here;
+                }
+                if (served != sees) {
+                    leaks.add(tlp + " " + org + " TAXII: served=" + served);
                 }
             }
         }
