@@ -39,6 +39,8 @@ create table taxii_status (
     constraint fk_taxii_status_org foreign key (org_id) references organization (id)
 );
 
--- Every version in date-added order (TAXII match[version]=all), sightings likewise.
+-- Every version in date-added order (TAXII match[version]=all), sightings likewise; indicators in
+-- creation order (lists and STIX exports page on it).
+create index ix_indicator_created on indicator (created_at, id);
 create index ix_indicator_version_modified on indicator_version (modified_at, indicator_id, version_no);
 create index ix_sighting_created on sighting (created_at, id);

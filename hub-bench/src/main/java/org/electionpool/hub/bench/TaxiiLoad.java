@@ -29,13 +29,15 @@ import org.electionpool.hub.client.HubResponse;
  *   <li>the STIX export ({@code GET /api/v1/stix/bundle}) of exactly the seeded indicators, over
  *       HXP/1 with the whole client path (decryption, signature, receipt), {@code rounds} times.</li>
  * </ol>
- * Reported: objects served per second, and per-request latency p50/p99/max.
+ * Reported: objects served per second, and per-request latency p50/p99/max. With
+ * {@code -Dload.threads=N} (default 1) N clients page the collection at the same time.
  *
  * <pre>
  * java -cp hub-bench/target/hub-bench.jar org.electionpool.hub.bench.TaxiiLoad http://localhost:8080 \
  *     hub-ear/target/server/standalone/data/hub/dev-keys 10000 5
  * </pre>
- * The hub URL must name a loopback host.
+ * The hub URL must name a loopback host. With {@code COUNT} 0 and an earlier run's election id as a
+ * fifth argument it measures that seed again (the TAXII pages then cover the whole collection).
  */
 public final class TaxiiLoad {
 
@@ -54,8 +56,9 @@ public final class TaxiiLoad {
      * @param argv hub URL, the dev-keys directory, indicators to seed, rounds
      */
     public static void main(String[] argv) throws Exception {
-        if (argv.length != 4) {
-            throw new IllegalArgumentException("usage: TaxiiLoad HUB_URL DEV_KEYS_DIR COUNT ROUNDS");
+        if (argv.length != 4 && argv.length != 5) {
+            throw new IllegalArgumentException("usage: TaxiiLoad HUB_URL DEV_KEYS_DIR COUNT ROUNDS [ELECTION]"
+                    + " (COUNT 0 with ELECTION: measure an earlier seed again)");
         }
         URI hub = URI.create(argv[0]);
         if (!CaseCreationLoad.isLoopback(hub.getHost())) {
@@ -69,8 +72,8 @@ public final class TaxiiLoad {
         HubClient alpha = HubClient.builder().hub(hub).organization("platform-alpha")
                 .privateJwks(keys.resolve("platform-alpha.jwks.json")).build();
 
-        String election = "bench-" + UUID.randomUUID().toString().substring(0, 8);
-        Instant start = Instant.now().minusMillis(1);
+        String election = argv.length == 5 ? argv[4] : "bench-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant start = argv.length == 5 ? Instant.EPOCH : Instant.now().minusMillis(1);
         long seedStarted = System.nanoTime();
         for (int from = 0; from < count; from += 1000) {
             HubResponse r = ministry.post("/api/v1/stix/bundle", bundle(election, Math.min(1000, count - from)));
@@ -92,45 +95,30 @@ public final class TaxiiLoad {
                 .getBytes(StandardCharsets.UTF_8));
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+        int threads = Integer.getInteger("load.threads", 1);
+        System.out.println("threads: " + threads);
         System.out.println("| what | page | requests | objects | objects/s | p50 ms | p99 ms | max ms |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
         for (int limit : new int[] {100, 1000}) {
-            List<Long> latencies = new ArrayList<>();
-            long objects = 0;
-            long nanos = 0;
-            for (int round = 0; round <= rounds; round++) { // round 0 warms up
-                long o = 0;
-                long began = System.nanoTime();
-                String next = null;
-                List<Long> these = new ArrayList<>();
-                while (true) {
-                    String q = "limit=" + limit + "&added_after=" + enc(start.toString())
-                            + (next == null ? "" : "&next=" + enc(next));
-                    long s = System.nanoTime();
-                    HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(hub + "/taxii2/hub/collections/"
-                                    + COMMUNITY + "/objects/?" + q)).header("Accept", TAXII).header("Authorization", auth)
-                            .GET().build(), HttpResponse.BodyHandlers.ofString());
-                    these.add(System.nanoTime() - s);
-                    if (r.statusCode() != 200) {
-                        throw new IllegalStateException("TAXII: " + r.statusCode() + " " + r.body());
+            page(http, hub, auth, start, limit); // warm-up pass
+            List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+            java.util.concurrent.atomic.LongAdder objects = new java.util.concurrent.atomic.LongAdder();
+            List<Thread> workers = new ArrayList<>();
+            long began = System.nanoTime();
+            for (int w = 0; w < threads; w++) {
+                Thread worker = new Thread(() -> {
+                    for (int round = 0; round < rounds; round++) {
+                        long[] result = page(http, hub, auth, start, limit, latencies);
+                        objects.add(result[0]);
                     }
-                    Matcher m = TYPE.matcher(r.body());
-                    while (m.find()) {
-                        o++;
-                    }
-                    Matcher n = NEXT.matcher(r.body());
-                    if (!r.body().startsWith("{\"more\":true") || !n.find()) {
-                        break;
-                    }
-                    next = n.group(1);
-                }
-                if (round > 0) {
-                    nanos += System.nanoTime() - began;
-                    objects += o;
-                    latencies.addAll(these);
-                }
+                });
+                worker.start();
+                workers.add(worker);
             }
-            report("TAXII objects", limit, latencies, objects, nanos);
+            for (Thread worker : workers) {
+                worker.join();
+            }
+            report("TAXII objects", limit, latencies, objects.sum(), System.nanoTime() - began);
         }
         List<Long> latencies = new ArrayList<>();
         long objects = 0;
@@ -152,6 +140,43 @@ public final class TaxiiLoad {
             }
         }
         report("STIX export (HXP/1)", count, latencies, objects, nanos);
+    }
+
+    private static long[] page(HttpClient http, URI hub, String auth, Instant start, int limit) {
+        return page(http, hub, auth, start, limit, new ArrayList<>());
+    }
+
+    /** @return the objects served by one pass over the collection from {@code start} */
+    private static long[] page(HttpClient http, URI hub, String auth, Instant start, int limit, List<Long> latencies) {
+        long o = 0;
+        String next = null;
+        while (true) {
+            String q = "limit=" + limit + "&added_after=" + enc(start.toString()) + (next == null ? "" : "&next=" + enc(next));
+            long s = System.nanoTime();
+            HttpResponse<String> r;
+            try {
+                r = http.send(HttpRequest.newBuilder(URI.create(hub + "/taxii2/hub/collections/" + COMMUNITY + "/objects/?" + q))
+                        .header("Accept", TAXII).header("Authorization", auth).GET().build(), HttpResponse.BodyHandlers.ofString());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            latencies.add(System.nanoTime() - s);
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("TAXII: " + r.statusCode() + " " + r.body());
+            }
+            Matcher m = TYPE.matcher(r.body());
+            while (m.find()) {
+                o++;
+            }
+            Matcher n = NEXT.matcher(r.body());
+            if (!r.body().startsWith("{\"more\":true") || !n.find()) {
+                return new long[] {o};
+            }
+            next = n.group(1);
+        }
     }
 
     private static void report(String what, int page, List<Long> latencies, long objects, long nanos) {

@@ -79,4 +79,26 @@ class PlatformClientExampleIT {
         assertEquals("ACKNOWLEDGED", CaseRequests.parse(platform.get("/api/v1/cases/" + caseId).body()).getString("status"));
         assertTrue(Files.isRegularFile(source.resolveSibling("PlatformExample.java")));
     }
+
+    @Test
+    void theTaxiiCredentialExampleIssuesACredentialThatTaxiiAccepts(@TempDir Path classes) throws Exception {
+        List<String> classPath = clientClassPath();
+        Path source = Path.of(System.getProperty("hub.examples.dir"), "platform-client", "src", "main", "java", "example",
+                "TaxiiCredential.java");
+        int compiled = ToolProvider.getSystemJavaCompiler().run(null, null, null, "--release", "17", "-proc:none",
+                "-classpath", String.join(File.pathSeparator, classPath), "-d", classes.toString(), source.toString());
+        assertEquals(0, compiled, "the example compiles against hub-client alone");
+        Process run = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", classes + File.pathSeparator + String.join(File.pathSeparator, classPath), "example.TaxiiCredential",
+                HttpClientSupport.HUB.toString(), DemoClients.PLATFORM_A,
+                DemoClients.devKeys().resolve(DemoClients.PLATFORM_A + ".jwks.json").toString(), "OpenCTI feed")
+                .redirectErrorStream(true).start();
+        assertTrue(run.waitFor(120, TimeUnit.SECONDS), "the example finishes");
+        String output = new String(run.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertEquals(0, run.exitValue(), output);
+        jakarta.json.JsonObject issued = CaseRequests.parse(output.substring(output.lastIndexOf('\n') + 1));
+        assertEquals("OpenCTI feed", issued.getString("label"));
+        TaxiiClient taxii = new TaxiiClient(issued.getString("username"), issued.getString("token"), TaxiiClient.Auth.BASIC);
+        assertEquals("/taxii2/hub/", TaxiiClient.ok(taxii.get("/taxii2/")).getString("default"));
+    }
 }

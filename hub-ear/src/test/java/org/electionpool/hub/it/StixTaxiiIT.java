@@ -214,6 +214,26 @@ class StixTaxiiIT {
         assertEquals(413, none.status(), "more than 1,000 objects");
     }
 
+    @Test
+    void theShippedExampleBundleImportsAsDocumentedAndASecondPostChangesNothing() throws Exception {
+        HubClient alpha = DemoClients.as(DemoClients.PLATFORM_A);
+        String example = java.nio.file.Files.readString(java.nio.file.Path.of(System.getProperty("hub.examples.dir"),
+                "stix-bundle.json"));
+        HubResponse first = alpha.post("/api/v1/stix/bundle", example);
+        assertEquals(200, first.status(), first.problem());
+        JsonObject imported = parse(first.body()).getJsonArray("imported").getJsonObject(0);
+        assertEquals("indicator--0b7e3f52-61d4-4c8a-9a2e-7f1d5c3b9e40", imported.getString("stixId"));
+        JsonObject view = parse(alpha.get("/api/v1/indicators/" + imported.getString("hubId")).body());
+        assertEquals("URL", view.getString("type"));
+        assertEquals("GREEN", view.getString("tlp"));
+        assertEquals(List.of("T0097.111"), view.getJsonArray("techniques").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).toList());
+        assertEquals("fi-parliamentary-2027", view.getString("election"));
+        JsonObject second = parse(alpha.post("/api/v1/stix/bundle", example).body());
+        assertEquals("UNCHANGED", second.getJsonArray("imported").getJsonObject(0).getString("outcome"));
+        assertEquals(imported.getString("hubId"), second.getJsonArray("imported").getJsonObject(0).getString("hubId"));
+    }
+
     // ---- TAXII: what the real clients send
 
     @Test

@@ -47,6 +47,12 @@ public class IndicatorStore {
     @PersistenceContext(unitName = "hub")
     EntityManager em;
 
+    /** One provider for every row (the {@code Json} facade looks the provider up at each call). */
+    private static final jakarta.json.spi.JsonProvider JSON = jakarta.json.spi.JsonProvider.provider();
+
+    /** The stored form of {@link Distribution#NONE}. */
+    private static final String EMPTY_DISTRIBUTION = "{\"organizations\":[],\"groups\":[]}";
+
     static final String COLUMNS = "select i.id, i.author_org, i.client_ref, i.request_sha256, i.type, i.item_value,"
             + " i.platform, i.algorithm, i.language, i.tlp, i.current_version, i.derived_from, i.created_at,"
             + " v.version_no, v.tlp, v.description, v.confidence, v.valid_from, v.valid_until, v.techniques, v.election,"
@@ -443,7 +449,10 @@ public class IndicatorStore {
     }
 
     static Distribution distribution(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        if (EMPTY_DISTRIBUTION.equals(json)) {
+            return Distribution.NONE;
+        }
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             JsonObject o = reader.readObject();
             return new Distribution(strings(o.getJsonArray("organizations")), strings(o.getJsonArray("groups")));
         }
@@ -462,7 +471,10 @@ public class IndicatorStore {
     }
 
     static List<RelatedCase> related(String json) {
-        try (JsonReader reader = Json.createReader(new StringReader(json))) {
+        if ("[]".equals(json)) {
+            return List.of();
+        }
+        try (JsonReader reader = JSON.createReader(new StringReader(json))) {
             List<RelatedCase> out = new ArrayList<>();
             for (JsonValue v : reader.readArray()) {
                 JsonObject o = v.asJsonObject();

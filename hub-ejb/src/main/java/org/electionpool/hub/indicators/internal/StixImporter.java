@@ -109,7 +109,7 @@ public class StixImporter {
         List<String> failed = new ArrayList<>();
         List<String> referencedIds = new ArrayList<>();
         Map<String, JsonObject> byId = new HashMap<>();
-        Map<String, List<String>> techniques = new HashMap<>();
+        Map<String, List<Integer>> techniques = new HashMap<>();
         List<Integer> indicatorsAt = new ArrayList<>();
         List<Integer> sightingsAt = new ArrayList<>();
         for (int i = 0; i < objects.size(); i++) {
@@ -136,7 +136,7 @@ public class StixImporter {
                                 + " and related-to relationships, not " + kind);
                     } else if ("indicates".equals(kind) && string(o, "target_ref") != null
                             && string(o, "target_ref").startsWith("attack-pattern--")) {
-                        techniques.computeIfAbsent(string(o, "source_ref"), k -> new ArrayList<>()).add(i + "");
+                        techniques.computeIfAbsent(string(o, "source_ref"), k -> new ArrayList<>()).add(i);
                         referencedIds.add(id);
                     } else {
                         referencedIds.add(id);
@@ -160,9 +160,8 @@ public class StixImporter {
         }
         // Techniques of each indicator, from its indicates relationships to DISARM attack-patterns.
         Map<String, List<String>> techniqueIds = new HashMap<>();
-        for (Map.Entry<String, List<String>> e : techniques.entrySet()) {
-            for (String index : e.getValue()) {
-                int i = Integer.parseInt(index);
+        for (Map.Entry<String, List<Integer>> e : techniques.entrySet()) {
+            for (int i : e.getValue()) {
                 String targetRef = string(objects.get(i), "target_ref");
                 Optional<String> t = DisarmPatterns.technique(targetRef).or(() -> techniqueOf(byId.get(targetRef)));
                 if (t.isEmpty()) {

@@ -51,7 +51,8 @@ public class StixServiceBean implements StixService {
     /** Rejects duplicate member names, as the hub's strict JSON does everywhere. */
     static final JsonReaderFactory READERS = JSON.createReaderFactory(Map.of("org.eclipse.parsson.rejectDuplicateKeys", true));
 
-    private static final int CHUNK = 1000;
+    /** Rows per query: the whole export in one sorted scan in the common case. */
+    private static final int CHUNK = MAX_EXPORT_INDICATORS + 1;
 
     @Inject
     IndicatorStore store;

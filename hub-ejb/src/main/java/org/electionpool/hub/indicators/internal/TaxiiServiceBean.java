@@ -43,7 +43,6 @@ import org.electionpool.hub.api.problem.HubException;
 import org.electionpool.hub.api.problem.ProblemType;
 import org.electionpool.hub.api.security.Authorization;
 import org.electionpool.hub.api.security.Caller;
-import org.electionpool.hub.api.stix.StixImportReport;
 import org.electionpool.hub.api.taxii.IssuedTaxiiCredential;
 import org.electionpool.hub.api.taxii.TaxiiAnswer;
 import org.electionpool.hub.api.taxii.TaxiiCredentialList;
@@ -64,6 +63,7 @@ import org.electionpool.hub.indicators.stix.StixParty;
 import org.electionpool.hub.indicators.stix.StixTime;
 import org.electionpool.hub.protocol.stix.StixIds;
 import org.electionpool.hub.system.SqlValues;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The TAXII 2.1 server ({@link TaxiiService}; docs/taxii.md). Collections are views computed for
@@ -112,6 +112,11 @@ public class TaxiiServiceBean implements TaxiiService {
 
     @Inject
     Clock clock;
+
+    /** The API root's {@code max_content_length}: the hub's request body limit, which the HTTP edge enforces. */
+    @Inject
+    @ConfigProperty(name = "hub.http.max-body-bytes", defaultValue = "1048576")
+    long maxContentLength;
 
     @PersistenceContext(unitName = "hub")
     EntityManager em;
@@ -223,7 +228,7 @@ public class TaxiiServiceBean implements TaxiiService {
                 return answer(JSON.createObjectBuilder().add("title", "Election Pool Hub")
                         .add("description", "The collections of your organisation's views of shared indicators.")
                         .add("versions", JSON.createArrayBuilder().add("application/taxii+json;version=2.1"))
-                        .add("max_content_length", MAX_CONTENT_LENGTH).build());
+                        .add("max_content_length", maxContentLength).build());
             }
             case COLLECTIONS -> {
                 List<Collection> all = collections(caller);
@@ -461,7 +466,7 @@ public class TaxiiServiceBean implements TaxiiService {
                     g.write("next", next);
                 }
                 if (!objects.isEmpty()) {
-                    g.writeStartArray(manifest ? "objects" : "objects");
+                    g.writeStartArray("objects"); // manifest records too (TAXII 2.1 §5.3)
                     for (Served s : objects) {
                         if (manifest) {
                             g.writeStartObject().write("id", s.object.getString("id"))
@@ -497,7 +502,7 @@ public class TaxiiServiceBean implements TaxiiService {
             useSightings = false;
         }
         Versions mode = f.mode();
-        Function<String, StixParty> parties = memo(store.parties());
+        Function<String, StixParty> parties = store.parties()::get;
         int batch = Math.min(MAX_PAGE, f.limit) + 1;
         List<String> iIds = indicatorIds;
         Source<IndicatorRecord> is = new Source<>(useIndicators, batch, after -> taxii.indicatorRows(new Slice(c.kind, c.group,
@@ -775,10 +780,6 @@ public class TaxiiServiceBean implements TaxiiService {
         return new TaxiiAnswer(o.toString(), null, null);
     }
 
-    private static Function<String, StixParty> memo(Map<String, StixParty> parties) {
-        return parties::get;
-    }
-
     static String sha256(String token) {
         try {
             return Base64.getUrlEncoder().withoutPadding().encodeToString(
@@ -786,10 +787,5 @@ public class TaxiiServiceBean implements TaxiiService {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    /** @return the import report's ids (unused outcome detail kept for the status messages) */
-    static List<String> ids(List<StixImportReport.Imported> imported) {
-        return imported.stream().map(StixImportReport.Imported::hubId).toList();
     }
 }

@@ -82,7 +82,11 @@ public class TaxiiStore {
                         List<String> indicatorIds, List<String> sightingIds) {
     }
 
-    /** @return up to {@code limit} indicator version rows of the slice, in date-added order */
+    /**
+     * @return up to {@code limit} indicator version rows of the slice, in date-added order. For the
+     *         current versions the date added is the indicator row's own {@code modified_at} (the
+     *         current version's), so the page is a range scan of {@code ix_indicator_modified}.
+     */
     public List<IndicatorRecord> indicatorRows(Slice q, String org, OrganizationKind kind, int limit) {
         StringBuilder sql = new StringBuilder(IndicatorStore.COLUMNS);
         switch (q.versions()) {
@@ -90,10 +94,11 @@ public class TaxiiStore {
             case FIRST -> sql.append(" and v.version_no = 1");
             case ALL, AT -> { }
         }
+        String t = q.versions() == Versions.LAST ? "i.modified_at" : "v.modified_at";
         sql.append(" where ").append(q.kind().predicate).append(" and ").append(Visibility.indicator("i", "?1", "?2"));
         List<Object> params = new ArrayList<>();
         if (q.addedAfter() != null) {
-            sql.append(" and v.modified_at > ?").append(add(params, q.addedAfter()));
+            sql.append(" and ").append(t).append(" > ?").append(add(params, q.addedAfter()));
         }
         if (q.versions() == Versions.AT) {
             sql.append(" and v.modified_at in (?").append(add(params, q.at())).append(")");
@@ -103,18 +108,23 @@ public class TaxiiStore {
         }
         Position p = q.after();
         if (p != null) {
-            int t = add(params, p.at());
+            int at = add(params, p.at());
             if (p.source() == 0) {
                 int id = add(params, p.id());
                 int ver = add(params, p.version());
-                sql.append(" and (v.modified_at > ?").append(t).append(" or (v.modified_at = ?").append(t)
+                // The first bound is implied by the second; it is there so that the database reads the
+                // index from the position on instead of from its start.
+                sql.append(" and ").append(t).append(" >= ?").append(at)
+                        .append(" and (").append(t).append(" > ?").append(at).append(" or (").append(t).append(" = ?").append(at)
                         .append(" and (i.id > ?").append(id).append(" or (i.id = ?").append(id)
                         .append(" and v.version_no >= ?").append(ver).append("))))");
             } else {
-                sql.append(" and v.modified_at > ?").append(t);
+                sql.append(" and ").append(t).append(" > ?").append(at);
             }
         }
-        sql.append(" order by v.modified_at, i.id, v.version_no");
+        // The current version is one per indicator: (modified_at, id) is the whole key and exactly the
+        // index's, so the database stops after `limit` rows instead of sorting the collection.
+        sql.append(" order by ").append(t).append(", i.id").append(q.versions() == Versions.LAST ? "" : ", v.version_no");
         return IndicatorStore.records(bind(em.createNativeQuery(sql.toString()), q, org, kind, params)
                 .setMaxResults(limit).getResultList());
     }
@@ -140,7 +150,8 @@ public class TaxiiStore {
             int t = add(params, p.at());
             if (p.source() == 1) {
                 int id = add(params, p.id());
-                sql.append(" and (s.created_at > ?").append(t).append(" or (s.created_at = ?").append(t)
+                sql.append(" and s.created_at >= ?").append(t).append(" and (s.created_at > ?").append(t)
+                        .append(" or (s.created_at = ?").append(t)
                         .append(" and s.id >= ?").append(id).append("))");
             } else {
                 sql.append(" and s.created_at >= ?").append(t);
