@@ -356,7 +356,7 @@ def exchange_case(hub, issuer, org, jwks_file, example_file, hub_keys, hub_enc, 
         claims = open_answer(status, content_type, body, jti, other, issuer, keys[1], hub_keys)
         if status != 404 or not claims.get("problem", {}).get("type", "").endswith(":not-found"):
             fail("%s reads another platform's case: %d %s" % (other, status, claims.get("problem")))
-        if any(e["caseId"] == case["id"] for e in inbox_events(hub, issuer, other, keys, hub_keys)):
+        if any(e.get("caseId") == case["id"] for e in inbox_events(hub, issuer, other, keys, hub_keys)):
             fail("the case leaked into the inbox of %s" % other)
         print("interop case %s: 404 for %s, not in its inbox" % (case["id"], other))
 
