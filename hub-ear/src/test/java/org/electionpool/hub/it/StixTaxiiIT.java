@@ -405,6 +405,111 @@ class StixTaxiiIT {
                 "another organisation's credential does not exist for beta");
     }
 
+    @Test
+    void hostileImportsAreRefusedWithoutLeavingAnythingBehind() {
+        HubClient ministry = DemoClients.as(DemoClients.MINISTRY);
+        HubClient beta = DemoClients.as(DemoClients.PLATFORM_B);
+        String amber = share(ministry, indicator("AMBER", List.of(DemoClients.PLATFORM_A), List.of()));
+        String green = "marking-definition--bab4a63c-aed9-4cf5-a766-dfca5abac2bb";
+        long before = ids(export(beta, "?author=" + DemoClients.PLATFORM_B)).size();
+        // a sighting of an indicator beta cannot read: the same answer as for one that does not exist
+        String hidden = sightingOf(amber, green);
+        String missing = sightingOf("indicator--" + UUID.randomUUID(), green);
+        HubResponse a = beta.post("/api/v1/stix/bundle", bundleOf(hidden));
+        HubResponse b = beta.post("/api/v1/stix/bundle", bundleOf(missing));
+        assertEquals(422, a.status());
+        assertEquals(422, b.status());
+        assertEquals(parse(a.problem()).getJsonArray("errors").getJsonObject(0).getString("message")
+                        .replaceAll("sighting--[0-9a-f-]+", "S"),
+                parse(b.problem()).getJsonArray("errors").getJsonObject(0).getString("message")
+                        .replaceAll("sighting--[0-9a-f-]+", "S"), "no existence oracle");
+        // a derived copy of alpha's AMBER source may not be looser: alpha imports the hub id as GREEN
+        HubClient alpha = DemoClients.as(DemoClients.PLATFORM_A);
+        String looser = parse(export(ministry, "?tlp=AMBER&author=" + DemoClients.MINISTRY).toString()).getJsonArray("objects")
+                .stream().map(JsonValue::asJsonObject).filter(o -> o.getString("id").equals(amber)).findFirst()
+                .map(o -> Json.createObjectBuilder(o).add("object_marking_refs", Json.createArrayBuilder().add(green))
+                        .add("modified", "2030-01-01T00:00:00.000Z").build().toString()).orElseThrow();
+        HubResponse refused = alpha.post("/api/v1/stix/bundle", bundleOf(looser));
+        assertEquals(400, refused.status(), refused.problem());
+        assertEquals("urn:electionpool:problem:distribution-refused", refused.problemType().orElse(null));
+        // malformed bodies (a repeated member name never gets this far: HXP/1's strict JSON refuses the
+        // envelope's body claim, EnvelopeAttackIT; TAXII's is refused below)
+        assertEquals(422, beta.post("/api/v1/stix/bundle", "{\"type\":\"report\",\"id\":\"report--" + UUID.randomUUID()
+                + "\"}").status(), "not a bundle");
+        assertEquals(422, beta.post("/api/v1/stix/bundle", "{\"type\":\"bundle\",\"id\":\"bundle--" + UUID.randomUUID()
+                + "\",\"objects\":{}}").status(), "objects not an array");
+        HubResponse mixed = beta.post("/api/v1/stix/bundle", "{\"type\":\"bundle\",\"id\":\"bundle--" + UUID.randomUUID()
+                + "\",\"objects\":[1,\"x\",null]}");
+        assertEquals(422, mixed.status());
+        assertEquals(3, parse(mixed.problem()).getJsonArray("errors").size());
+        String wrongPrefix = stixIndicator("[domain-name:value = 'a.example']", green).replace("\"id\":\"indicator--",
+                "\"id\":\"malware--");
+        String oldSpec = stixIndicator("[domain-name:value = 'b.example']", green).replace("\"2.1\"", "\"2.0\"");
+        String twoMarkings = stixIndicator("[domain-name:value = 'c.example']", green).replace("[\"" + green + "\"]",
+                "[\"" + green + "\",\"marking-definition--e828b379-4e03-4974-9ac4-e53a884c97c1\"]");
+        String statement = stixIndicator("[domain-name:value = 'd.example']", "marking-definition--" + UUID.randomUUID());
+        String badConfidence = stixIndicator("[domain-name:value = 'e.example']", green).replace("\"pattern_type\"",
+                "\"confidence\":101,\"pattern_type\"");
+        String badDomain = stixIndicator("[domain-name:value = 'not a domain']", green);
+        String noTime = stixIndicator("[domain-name:value = 'f.example']", green).replace("\"valid_from\":\"2026-11-01T00:00:00Z\",", "");
+        HubResponse many = beta.post("/api/v1/stix/bundle", bundleOf(wrongPrefix, oldSpec, twoMarkings, statement,
+                badConfidence, badDomain, noTime));
+        assertEquals(422, many.status());
+        Set<String> pointers = new HashSet<>();
+        parse(many.problem()).getJsonArray("errors").getValuesAs(JsonObject.class).forEach(e -> pointers.add(e.getString("field")));
+        assertEquals(Set.of("/objects/0", "/objects/1/spec_version", "/objects/2/object_marking_refs",
+                "/objects/3/object_marking_refs/0", "/objects/4/confidence", "/objects/5/pattern", "/objects/6/valid_from"),
+                pointers);
+        assertEquals(before, ids(export(beta, "?author=" + DemoClients.PLATFORM_B)).size(), "nothing was imported");
+    }
+
+    @Test
+    void hostileTaxiiRequestsGetTheirTaxiiErrors() {
+        HubClient alpha = DemoClients.as(DemoClients.PLATFORM_A);
+        HubClient ministry = DemoClients.as(DemoClients.MINISTRY);
+        TaxiiClient t = TaxiiClient.issue(alpha, Auth.BASIC);
+        String shared = collectionList(t).stream().filter(c -> c.getString("title").startsWith("Shared with")).findFirst()
+                .orElseThrow().getString("id");
+        String base = "/taxii2/hub/collections/" + COMMUNITY + "/objects/";
+        assertEquals(400, t.post(base, "{not json").statusCode());
+        assertEquals(400, t.post(base, "{\"objects\":[],\"objects\":[]}").statusCode(), "a repeated member name");
+        assertEquals(422, t.post(base, "{\"objects\":{}}").statusCode());
+        assertEquals(413, t.post(base, "{\"objects\":[" + String.join(",", java.util.Collections.nCopies(1001, "{}")) + "]}")
+                .statusCode());
+        assertEquals(403, t.post("/taxii2/hub/collections/" + shared + "/objects/", "{\"objects\":[]}").statusCode(),
+                "shared-with is read-only");
+        String others = share(ministry, indicator("GREEN", List.of(), List.of()));
+        assertEquals(403, t.delete(base + others + "/").statusCode(), "only the author deletes");
+        assertEquals(404, t.delete(base + "indicator--" + UUID.randomUUID() + "/").statusCode());
+        for (String q : List.of("?limit=abc", "?limit=0", "?limit=1&limit=2", "?match%5Bversion%5D=newest",
+                "?added_after=2026-13-01T00:00:00Z", "?next=" + "A".repeat(300))) {
+            HttpResponse<String> r = t.get(base + q);
+            assertEquals(400, r.statusCode(), q);
+            assertEquals(TaxiiClient.TAXII, r.headers().firstValue("Content-Type").orElse(""), q);
+            assertEquals("400", parse(r.body()).getString("http_status"), q);
+        }
+        assertEquals(404, t.get("/taxii2/hub/collections/not-a-collection/").statusCode());
+        assertEquals(404, t.get("/taxii2/hub/collections/" + COMMUNITY + "/objects/indicator--" + UUID.randomUUID() + "/versions/")
+                .statusCode());
+        JsonObject revoked = ok(t.get(base + "?match%5Bspec_version%5D=2.0"));
+        assertFalse(revoked.containsKey("objects"), "nothing is STIX 2.0");
+        // a TAXII credential cannot issue another one: it is not an HXP/1 caller at all
+        HttpResponse<String> viaTaxii = HttpClientSupport.send(t.request("/api/v1/taxii/credentials").GET().build());
+        assertEquals(401, viaTaxii.statusCode(), "the API takes HXP/1 only");
+        assertEquals("urn:electionpool:problem:hxp-unauthenticated", parse(viaTaxii.body()).getString("type"));
+    }
+
+    private static String sightingOf(String indicator, String marking) {
+        return Json.createObjectBuilder().add("type", "sighting").add("spec_version", "2.1")
+                .add("id", "sighting--" + UUID.randomUUID()).add("created", "2026-11-02T00:00:00.000Z")
+                .add("modified", "2026-11-02T00:00:00.000Z").add("sighting_of_ref", indicator).add("count", 3)
+                .add("object_marking_refs", Json.createArrayBuilder().add(marking)).build().toString();
+    }
+
+    private static String bundleOf(String... objects) {
+        return "{\"type\":\"bundle\",\"id\":\"bundle--" + UUID.randomUUID() + "\",\"objects\":[" + String.join(",", objects) + "]}";
+    }
+
     // ---- helpers
 
     private static void checkStatus(JsonObject status, int total, int success, int failure) {

@@ -109,11 +109,18 @@ public class TaxiiStore {
         Position p = q.after();
         if (p != null) {
             int at = add(params, p.at());
-            if (p.source() == 0) {
+            if (p.source() == 0 && q.versions() == Versions.LAST) {
+                // One version per indicator: the position is (modified_at, id) of the indicator row alone, so
+                // the comparison names no column of the version and the join stays an index look-up. The
+                // first bound is implied by the second; it makes the database read the index from the
+                // position on instead of from its start.
+                int id = add(params, p.id());
+                sql.append(" and ").append(t).append(" >= ?").append(at)
+                        .append(" and (").append(t).append(" > ?").append(at).append(" or (").append(t).append(" = ?").append(at)
+                        .append(" and i.id >= ?").append(id).append("))");
+            } else if (p.source() == 0) {
                 int id = add(params, p.id());
                 int ver = add(params, p.version());
-                // The first bound is implied by the second; it is there so that the database reads the
-                // index from the position on instead of from its start.
                 sql.append(" and ").append(t).append(" >= ?").append(at)
                         .append(" and (").append(t).append(" > ?").append(at).append(" or (").append(t).append(" = ?").append(at)
                         .append(" and (i.id > ?").append(id).append(" or (i.id = ?").append(id)
