@@ -107,6 +107,17 @@ class StixTaxiiIT {
                     .anyMatch(o -> o.getString("id").equals(id));
             assertEquals(c.getString("title").startsWith("Shared with"), has, c.getString("title"));
         }
+        // a RED sighting of a GREEN indicator: no more in bulk than a RED indicator
+        String green = share(ministry, indicator("GREEN", List.of(), List.of()));
+        String redSighting = report(alpha, green, sighting("RED", List.of()));
+        assertFalse(ids(export(ministry, "")).contains(redSighting), "not in the author's export");
+        assertFalse(ids(export(alpha, "")).contains(redSighting), "not in the reporter's");
+        TaxiiClient ministryTaxii = TaxiiClient.issue(ministry, Auth.BASIC);
+        for (JsonObject c : collectionList(ministryTaxii)) {
+            boolean has = ministryTaxii.all(c.getString("id"), "match[type]=sighting").stream()
+                    .anyMatch(o -> o.getString("id").equals(redSighting));
+            assertEquals(c.getString("title").startsWith("Published by"), has, c.getString("title"));
+        }
     }
 
     // ---- STIX
@@ -232,6 +243,11 @@ class StixTaxiiIT {
         JsonObject second = parse(alpha.post("/api/v1/stix/bundle", example).body());
         assertEquals("UNCHANGED", second.getJsonArray("imported").getJsonObject(0).getString("outcome"));
         assertEquals(imported.getString("hubId"), second.getJsonArray("imported").getJsonObject(0).getString("hubId"));
+        String changed = example.replace("2026-12-01T09:00:00.000Z\",\n      \"name\"", "2026-12-02T09:00:00.000Z\",\n      \"name\"")
+                .replace("vote-by-sms.forged.example/ohjeet", "another.forged.example/");
+        HubResponse refused = alpha.post("/api/v1/stix/bundle", changed);
+        assertEquals(422, refused.status(), "a newer version may not change the value: " + refused.problem());
+        assertEquals("/objects/1/pattern", parse(refused.problem()).getJsonArray("errors").getJsonObject(0).getString("field"));
     }
 
     // ---- TAXII: what the real clients send
@@ -452,14 +468,23 @@ class StixTaxiiIT {
                 "\"confidence\":101,\"pattern_type\"");
         String badDomain = stixIndicator("[domain-name:value = 'not a domain']", green);
         String noTime = stixIndicator("[domain-name:value = 'f.example']", green).replace("\"valid_from\":\"2026-11-01T00:00:00Z\",", "");
+        String numberMarking = stixIndicator("[domain-name:value = 'g.example']", green).replace("[\"" + green + "\"]", "[1]");
+        String stringRevoked = stixIndicator("[domain-name:value = 'h.example']", green).replace("\"pattern_type\"",
+                "\"revoked\":\"true\",\"pattern_type\"");
+        String wrapping = stixIndicator("[domain-name:value = 'i.example']", green).replace("\"pattern_type\"",
+                "\"confidence\":4294967346,\"pattern_type\"");
+        String emptyValidity = stixIndicator("[domain-name:value = 'j.example']", green).replace("\"pattern_type\"",
+                "\"valid_until\":\"2026-11-01T00:00:00Z\",\"pattern_type\"");
+        String sightingOfSighting = sightingOf("sighting--" + UUID.randomUUID(), green);
         HubResponse many = beta.post("/api/v1/stix/bundle", bundleOf(wrongPrefix, oldSpec, twoMarkings, statement,
-                badConfidence, badDomain, noTime));
+                badConfidence, badDomain, noTime, numberMarking, stringRevoked, wrapping, emptyValidity, sightingOfSighting));
         assertEquals(422, many.status());
         Set<String> pointers = new HashSet<>();
         parse(many.problem()).getJsonArray("errors").getValuesAs(JsonObject.class).forEach(e -> pointers.add(e.getString("field")));
         assertEquals(Set.of("/objects/0", "/objects/1/spec_version", "/objects/2/object_marking_refs",
-                "/objects/3/object_marking_refs/0", "/objects/4/confidence", "/objects/5/pattern", "/objects/6/valid_from"),
-                pointers);
+                "/objects/3/object_marking_refs/0", "/objects/4/confidence", "/objects/5/pattern", "/objects/6/valid_from",
+                "/objects/7/object_marking_refs/0", "/objects/8/revoked", "/objects/9/confidence", "/objects/10/valid_until",
+                "/objects/11/sighting_of_ref"), pointers);
         assertEquals(before, ids(export(beta, "?author=" + DemoClients.PLATFORM_B)).size(), "nothing was imported");
     }
 

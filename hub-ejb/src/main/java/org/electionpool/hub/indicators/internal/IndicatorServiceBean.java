@@ -221,7 +221,9 @@ public class IndicatorServiceBean implements IndicatorService {
             throw new HubException(ProblemType.VALIDATION_FAILED, "The request has invalid fields.", violations);
         }
         checkMarking(tlp, distribution);
-        if (current.derivedFrom() != null) {
+        // A revocation that keeps the marking is always allowed, whatever the source became since.
+        boolean plainRevocation = Boolean.TRUE.equals(request.revoked()) && tlp == was.tlp();
+        if (current.derivedFrom() != null && !plainRevocation) {
             Optional<IndicatorRecord> source = store.find(current.derivedFrom());
             if (source.isPresent()) {
                 checkSource(tlp, source.get());
@@ -419,8 +421,9 @@ public class IndicatorServiceBean implements IndicatorService {
      */
     private static void checkSource(Tlp tlp, IndicatorRecord source) {
         if (!tlp.atLeast(source.currentTlp())) {
+            // The source may be one the caller can no longer read: its marking is not named.
             throw new HubException(ProblemType.DISTRIBUTION_REFUSED, "A derived indicator is marked at least as tightly as"
-                    + " its source (" + source.currentTlp().label() + "), not " + tlp.label() + ".");
+                    + " its source; its source does not allow TLP:" + tlp.label() + ".");
         }
     }
 

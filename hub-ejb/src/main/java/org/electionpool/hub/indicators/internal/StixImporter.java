@@ -225,7 +225,7 @@ public class StixImporter {
         }
         int confidence = DEFAULT_CONFIDENCE;
         if (o.containsKey("confidence")) {
-            if (o.get("confidence") instanceof JsonNumber n && n.isIntegral() && n.intValue() >= 0 && n.intValue() <= 100) {
+            if (o.get("confidence") instanceof JsonNumber n && inRange(n, 0, 100)) {
                 confidence = n.intValue();
             } else {
                 fail(failures, failed, id, at + "/confidence", "must be an integer 0-100");
@@ -236,9 +236,25 @@ public class StixImporter {
             return Optional.empty();
         }
         IndicatorValue v = value.get();
+        String org = caller.organization().value();
+        Optional<IndicatorRecord> existing = store.imported(org, id).flatMap(e -> store.find(e.getKey()))
+                .or(() -> id.matches(IndicatorId.PATTERN) ? store.find(id).filter(r -> r.author().equals(org)) : Optional.empty());
+        if (existing.isPresent() && !existing.get().value().reportKey().equals(v.reportKey())) {
+            fail(failures, failed, id, at + "/pattern", "differs from the indicator imported before under this id;"
+                    + " a new value is a new indicator (a new id)");
+            return Optional.empty();
+        }
         String description = string(o, "description");
         String election = string(o, "x_hub_election");
-        boolean revoked = o.getBoolean("revoked", false);
+        if (o.containsKey("revoked") && o.get("revoked") != JsonValue.TRUE && o.get("revoked") != JsonValue.FALSE) {
+            fail(failures, failed, id, at + "/revoked", "must be true or false");
+            return Optional.empty();
+        }
+        boolean revoked = o.get("revoked") == JsonValue.TRUE;
+        if (validUntil.isPresent() && !validUntil.get().isAfter(validFrom.get())) {
+            fail(failures, failed, id, at + "/valid_until", "must be after valid_from (STIX 2.1 §4.7)");
+            return Optional.empty();
+        }
         Distribution distribution = tlp.get().namesRecipients() ? restrict(target.distribution(), tlp.get()) : Distribution.NONE;
         Plan plan = new Plan(id, at, v, tlp.get(), modified.get(), validFrom.get(), validUntil.orElse(null), confidence,
                 description, election, ts, revoked, distribution);
@@ -310,7 +326,7 @@ public class StixImporter {
         int before = failures.size();
         String of = string(o, "sighting_of_ref");
         String org = caller.organization().value();
-        if (of == null || !(planned.contains(of) || store.imported(org, of).isPresent()
+        if (of == null || !of.startsWith("indicator--") || !(planned.contains(of) || store.imported(org, of).isPresent()
                 || (of.matches(IndicatorId.PATTERN) && store.find(of, org, caller.kind()).isPresent()))) {
             fail(failures, failed, id, at + "/sighting_of_ref", "must be an indicator of the bundle or one you may read");
             return Optional.empty();
@@ -321,7 +337,7 @@ public class StixImporter {
         Optional<Instant> lastSeen = time(o, "last_seen", at, failures, failed, false);
         int count = 1;
         if (o.containsKey("count")) {
-            if (o.get("count") instanceof JsonNumber n && n.isIntegral() && n.intValue() >= 1 && n.intValue() <= 999_999_999) {
+            if (o.get("count") instanceof JsonNumber n && inRange(n, 1, 999_999_999)) {
                 count = n.intValue();
             } else {
                 fail(failures, failed, id, at + "/count", "must be an integer 1-999999999 (the hub records sightings seen at least once)");
@@ -347,6 +363,10 @@ public class StixImporter {
         }
         Instant first = firstSeen.orElse(created.get());
         Instant last = lastSeen.orElse(first);
+        if (last.isBefore(first)) {
+            fail(failures, failed, id, at + "/last_seen", "must not be before first_seen");
+            return Optional.empty();
+        }
         Tlp marking = tlp.orElse(null);
         SightingPlan plan = new SightingPlan(id, of, count, first, last, string(o, "x_hub_observed_on"), territories, action,
                 string(o, "description"), marking, marking != null && marking.namesRecipients()
@@ -393,8 +413,11 @@ public class StixImporter {
         Tlp found = null;
         if (o.get("object_marking_refs") instanceof JsonArray refs) {
             for (int k = 0; k < refs.size(); k++) {
-                String ref = refs.get(k) instanceof JsonString s ? s.getString() : null;
-                Optional<Tlp> t = TlpMarkings.of(ref);
+                if (!(refs.get(k) instanceof JsonString s)) {
+                    fail(failures, failed, id, at + "/object_marking_refs/" + k, "must be a marking-definition id");
+                    return Optional.empty();
+                }
+                Optional<Tlp> t = TlpMarkings.of(s.getString());
                 if (t.isEmpty()) {
                     fail(failures, failed, id, at + "/object_marking_refs/" + k, "the hub represents only TLP markings");
                     return Optional.empty();
@@ -438,6 +461,13 @@ public class StixImporter {
             fail(failures, failed, string(o, "id"), at + "/" + field, "must be a STIX timestamp");
         }
         return t;
+    }
+
+    /** @return whether the number is an integer in the range (never wrapped: 4294967346 is not 50) */
+    private static boolean inRange(JsonNumber n, long min, long max) {
+        java.math.BigDecimal v = n.bigDecimalValue();
+        return v.stripTrailingZeros().scale() <= 0 && v.compareTo(java.math.BigDecimal.valueOf(min)) >= 0
+                && v.compareTo(java.math.BigDecimal.valueOf(max)) <= 0;
     }
 
     private static Optional<String> techniqueOf(JsonObject attackPattern) {

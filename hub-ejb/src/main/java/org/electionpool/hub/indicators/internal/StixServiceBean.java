@@ -97,6 +97,9 @@ public class StixServiceBean implements StixService {
                 objects.putIfAbsent(key(o), o);
             }
             for (SightingRecord s : sightings.getOrDefault(r.id(), List.of())) {
+                if (s.tlp() == Tlp.RED) {
+                    continue; // RED never leaves in bulk, a sighting no more than an indicator
+                }
                 sightingCount++;
                 for (JsonObject o : StixObjects.sighting(s, s.tlp(), parties::get)) {
                     objects.putIfAbsent(key(o), o);

@@ -286,7 +286,8 @@ public class TaxiiServiceBean implements TaxiiService {
                         Map.of("object", request.object(), "count", versions.size()));
                 JsonArrayBuilder list = JSON.createArrayBuilder();
                 versions.forEach(list::add);
-                return new TaxiiAnswer(JSON.createObjectBuilder().add("more", page.more).add("versions", list).build().toString(),
+                // The versions of one object fit one answer (at most 1,000): there is no next page of them.
+                return new TaxiiAnswer(JSON.createObjectBuilder().add("more", false).add("versions", list).build().toString(),
                         page.objects.get(0).at, page.objects.get(page.objects.size() - 1).at);
             }
             case STATUS -> {
@@ -646,6 +647,9 @@ public class TaxiiServiceBean implements TaxiiService {
                 return Optional.empty();
             }
             long micros = Long.parseLong(p[1]);
+            if (micros < 0 || micros > 253_402_300_799_999_999L) {
+                return Optional.empty();
+            }
             int source = Integer.parseInt(p[2]);
             String id = p[3];
             if ((source != 0 && source != 1) || !(id.matches(IndicatorId.PATTERN) || id.startsWith("sighting--"))) {

@@ -31,19 +31,24 @@ public class TaxiiStore {
     /** What a collection holds. */
     public enum Kind {
         /** {@code CLEAR} and {@code GREEN}: the community feed. */
-        COMMUNITY("i.tlp in ('CLEAR', 'GREEN') and " + NO_GROUP),
+        COMMUNITY("i.tlp in ('CLEAR', 'GREEN') and " + NO_GROUP, "s.tlp in ('CLEAR', 'GREEN')"),
         /** What names the reader as a recipient (the only collection that carries {@code RED}). */
-        SHARED("exists (select 1 from indicator_recipient cr where cr.indicator_id = i.id and cr.org_id = ?1) and " + NO_GROUP),
+        SHARED("exists (select 1 from indicator_recipient cr where cr.indicator_id = i.id and cr.org_id = ?1) and " + NO_GROUP,
+                "1 = 1"),
         /** What the reader published. */
-        PUBLISHED("i.author_org = ?1 and " + NO_GROUP),
+        PUBLISHED("i.author_org = ?1 and " + NO_GROUP, "1 = 1"),
         /** {@code AMBER} for one sharing group ({@code ?3}). */
         GROUP("i.tlp = 'AMBER' and exists (select 1 from indicator_group cg where cg.indicator_id = i.id"
-                + " and cg.group_id = ?3)");
+                + " and cg.group_id = ?3)", "s.tlp in ('CLEAR', 'GREEN', 'AMBER')");
 
         final String predicate;
 
-        Kind(String predicate) {
+        /** Which sightings of its indicators the collection carries, by their own marking. */
+        final String sightings;
+
+        Kind(String predicate, String sightings) {
             this.predicate = predicate;
+            this.sightings = sightings;
         }
     }
 
@@ -138,8 +143,12 @@ public class TaxiiStore {
 
     /** @return up to {@code limit} sighting rows of the slice, in date-added order */
     public List<SightingRecord> sightingRows(Slice q, String org, OrganizationKind kind, int limit) {
+        // The sighting is read under its own marking too: a bulk collection carries no RED sighting and a
+        // group collection only AMBER ones (as for indicators), and the indicator itself must be readable
+        // (the reporter's exception of Visibility.sighting would otherwise tell it the indicator's state).
         StringBuilder sql = new StringBuilder(IndicatorStore.SIGHTING_COLUMNS).append(" where ").append(q.kind().predicate)
-                .append(" and ").append(Visibility.sighting("s", "i", "?1", "?2"));
+                .append(" and ").append(q.kind().sightings).append(" and ").append(Visibility.sighting("s", "i", "?1", "?2"))
+                .append(" and ").append(Visibility.indicator("i", "?1", "?2"));
         List<Object> params = new ArrayList<>();
         if (q.addedAfter() != null) {
             sql.append(" and s.created_at > ?").append(add(params, q.addedAfter()));

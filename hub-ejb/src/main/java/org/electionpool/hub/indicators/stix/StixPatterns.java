@@ -25,7 +25,8 @@ import org.electionpool.hub.values.domain.ValueNormalizer;
  */
 public final class StixPatterns {
 
-    private static final String STRING = "'((?:[^'\\\\]|\\\\['\\\\])*)'";
+    /** A string literal; possessive, so a long literal never recurses (no stack overflow on 4,200 characters). */
+    private static final String STRING = "'((?:[^'\\\\]++|\\\\['\\\\])*+)'";
 
     private static final Pattern SINGLE = Pattern.compile(
             "\\[\\s*(url|domain-name|text|x-hub-narrative):value\\s*=\\s*" + STRING + "\\s*]");

@@ -20,6 +20,12 @@ public final class StixTime {
     private static final DateTimeFormatter MICROS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'")
             .withZone(ZoneOffset.UTC);
 
+    /** The earliest instant read: the Unix epoch (the hub's instant window, as for every other timestamp). */
+    static final Instant FIRST = Instant.EPOCH;
+
+    /** The latest instant read. */
+    static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
     private StixTime() {
     }
 
@@ -31,14 +37,15 @@ public final class StixTime {
     /**
      * @param text a timestamp from outside (STIX or a TAXII {@code added_after}): RFC 3339 with 0–9
      *             fractional digits, {@code Z} or an offset
-     * @return the instant, or empty when it is not one
+     * @return the instant, or empty when it is not one or lies outside 1970–9999
      */
     public static Optional<Instant> parse(String text) {
         if (text == null || text.length() > 40) {
             return Optional.empty();
         }
         try {
-            return Optional.of(OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant());
+            Instant t = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            return t.isBefore(FIRST) || t.isAfter(LAST) ? Optional.empty() : Optional.of(t);
         } catch (DateTimeParseException e) {
             return Optional.empty();
         }

@@ -22,7 +22,9 @@ class TaxiiPagingTest {
 
     @Test
     void garbageAndForgedTokensAreRefused() {
-        for (String t : List.of("garbage", "", "MXwxfDB8eHwxfDA", "!!!!")) {
+        String outOfWindow = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "1|-62135596800000000|0|indicator--6f0e4b1c-3a57-4d0c-9e1b-2a1f0c9d8e7f|1|0".getBytes());
+        for (String t : List.of("garbage", "", "MXwxfDB8eHwxfDA", "!!!!", outOfWindow)) {
             assertTrue(TaxiiServiceBean.parseToken(t).isEmpty(), t);
         }
     }
