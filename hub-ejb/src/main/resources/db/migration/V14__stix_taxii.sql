@@ -12,7 +12,7 @@ create table stix_import (
     constraint fk_stix_import_org foreign key (org_id) references organization (id)
 );
 
--- A TAXII credential: the token is stored only as SHA-256 (base64url), unique, so a Bearer
+-- A TAXII credential: the token is stored only as SHA-256 (standard base64), unique, so a Bearer
 -- token finds its credential without a user name.
 create table taxii_credential (
     username     varchar(64)              not null,

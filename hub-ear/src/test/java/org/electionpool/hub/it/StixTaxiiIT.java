@@ -489,6 +489,39 @@ class StixTaxiiIT {
     }
 
     @Test
+    void everyTaxiiRequestIsAnAuditEntryOfItsCredentialWithTheFilterAndTheCountServed() {
+        HubClient alpha = DemoClients.as(DemoClients.PLATFORM_A);
+        share(DemoClients.as(DemoClients.MINISTRY), indicator("GREEN", List.of(), List.of()));
+        HubResponse issued = alpha.post("/api/v1/taxii/credentials", "{\"label\":\"audit IT\"}");
+        long from = parse(issued.receipt()).getJsonNumber("index").longValue();
+        JsonObject credential = parse(issued.body());
+        TaxiiClient t = new TaxiiClient(credential.getString("username"), credential.getString("token"), Auth.BASIC);
+        JsonObject page = ok(t.get("/taxii2/hub/collections/" + COMMUNITY + "/objects/?limit=2&match%5Btype%5D=indicator"));
+        assertEquals(401, new TaxiiClient(t.username, "wrong", Auth.BASIC).get("/taxii2/").statusCode());
+        HubResponse mark = alpha.get("/api/v1/taxii/credentials"); // an entry after the TAXII ones: the end of the range
+        long to = parse(mark.receipt()).getJsonNumber("index").longValue() + 1;
+        HubResponse entries = alpha.get("/api/v1/audit/entries?from=" + from + "&to=" + Math.min(to, from + 1000));
+        assertEquals(200, entries.status(), entries.problem());
+        List<JsonObject> leaves = parse(entries.body()).getJsonArray("entries").getValuesAs(JsonObject.class).stream()
+                .map(e -> parse(new String(java.util.Base64.getDecoder().decode(e.getString("leaf")),
+                        java.nio.charset.StandardCharsets.UTF_8))).toList();
+        JsonObject issuedLeaf = leaves.stream().filter(l -> l.getString("action").equals("taxii.credential.issued"))
+                .findFirst().orElseThrow();
+        assertEquals(t.username, issuedLeaf.getString("target_id"));
+        assertFalse(issuedLeaf.toString().contains(t.token), "the token is never in the log");
+        JsonObject read = leaves.stream().filter(l -> l.getString("action").equals("taxii.objects.read")).findFirst()
+                .orElseThrow(() -> new AssertionError("no taxii.objects.read entry in " + leaves));
+        assertEquals("TAXII", read.getString("channel"));
+        assertEquals(DemoClients.PLATFORM_A, read.getString("actor_org"));
+        assertEquals("taxii:" + t.username, read.getString("actor_principal"));
+        assertEquals(COMMUNITY, read.getString("target_id"));
+        assertEquals(page.getJsonArray("objects").size(), read.getJsonObject("details").getInt("count"));
+        assertEquals(List.of("indicator"), read.getJsonObject("details").getJsonObject("filter").getJsonArray("match[type]")
+                .getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList());
+        assertFalse(read.containsKey("jti") || read.containsKey("received_at"), "no signed request behind a TAXII read");
+    }
+
+    @Test
     void hostileTaxiiRequestsGetTheirTaxiiErrors() {
         HubClient alpha = DemoClients.as(DemoClients.PLATFORM_A);
         HubClient ministry = DemoClients.as(DemoClients.MINISTRY);

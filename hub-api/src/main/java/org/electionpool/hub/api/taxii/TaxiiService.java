@@ -25,9 +25,6 @@ public interface TaxiiService {
      */
     String COMMUNITY_COLLECTION = "3f4790a6-7f9f-5db9-a830-c345b9a9aa96";
 
-    /** The default largest TAXII request body, in bytes: the API root's {@code max_content_length} is {@code hub.http.max-body-bytes}. */
-    int MAX_CONTENT_LENGTH = 1_048_576;
-
     /**
      * @param username the Basic user name, or {@code null} for a Bearer token
      * @param token    the token as sent

@@ -35,7 +35,7 @@ import org.electionpool.hub.indicators.domain.IndicatorRecord;
 import org.electionpool.hub.indicators.domain.IndicatorValue;
 import org.electionpool.hub.indicators.stix.DisarmPatterns;
 import org.electionpool.hub.indicators.stix.StixPatterns;
-import org.electionpool.hub.indicators.stix.StixTime;
+import org.electionpool.hub.protocol.stix.StixTime;
 import org.electionpool.hub.indicators.stix.TlpMarkings;
 
 /**
@@ -91,10 +91,10 @@ public class StixImporter {
      * @param imported   the indicators and sightings imported (or found unchanged)
      * @param failures   each object the hub cannot represent, by pointer
      * @param referenced how many objects were read as references
-     * @param failed     the ids of the failed objects, in order (for TAXII's status)
+     * @param failed     the ids of the failed objects, each once, in order (the STIX refusal counts them)
      */
     record Result(List<StixImportReport.Imported> imported, List<FieldViolation> failures, int referenced,
-                  List<String> failed, List<String> referencedIds) {
+                  List<String> failed) {
     }
 
     /**
@@ -107,7 +107,7 @@ public class StixImporter {
         String org = caller.organization().value();
         List<FieldViolation> failures = new ArrayList<>();
         List<String> failed = new ArrayList<>();
-        List<String> referencedIds = new ArrayList<>();
+        int referenced = 0;
         Map<String, JsonObject> byId = new HashMap<>();
         Map<String, List<Integer>> techniques = new HashMap<>();
         List<Integer> indicatorsAt = new ArrayList<>();
@@ -134,24 +134,24 @@ public class StixImporter {
                     if (!RELATIONSHIPS.contains(kind)) {
                         fail(failures, failed, id, at + "/relationship_type", "the hub represents only indicates, based-on"
                                 + " and related-to relationships, not " + kind);
-                    } else if ("indicates".equals(kind) && string(o, "target_ref") != null
-                            && string(o, "target_ref").startsWith("attack-pattern--")) {
-                        techniques.computeIfAbsent(string(o, "source_ref"), k -> new ArrayList<>()).add(i);
-                        referencedIds.add(id);
                     } else {
-                        referencedIds.add(id);
+                        referenced++;
+                        if ("indicates".equals(kind) && string(o, "target_ref") != null
+                                && string(o, "target_ref").startsWith("attack-pattern--")) {
+                            techniques.computeIfAbsent(string(o, "source_ref"), k -> new ArrayList<>()).add(i);
+                        }
                     }
                 }
                 case "marking-definition" -> {
                     if (TlpMarkings.of(id).isEmpty()) {
                         fail(failures, failed, id, at, "the hub represents only the TLP marking definitions");
                     } else {
-                        referencedIds.add(id);
+                        referenced++;
                     }
                 }
                 default -> {
                     if (REFERENCES.contains(type)) {
-                        referencedIds.add(id);
+                        referenced++;
                     } else {
                         fail(failures, failed, id, at + "/type", "the hub does not represent " + type + " objects");
                     }
@@ -192,7 +192,7 @@ public class StixImporter {
                 imported.add(s.execute(this, caller, context, org, hubIds));
             }
         }
-        return new Result(imported, failures, referencedIds.size(), failed, referencedIds);
+        return new Result(imported, failures, referenced, failed);
     }
 
     // ---- indicators

@@ -13,7 +13,6 @@ import jakarta.persistence.PersistenceContext;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -60,7 +59,7 @@ import org.electionpool.hub.indicators.internal.TaxiiStore.Slice;
 import org.electionpool.hub.indicators.internal.TaxiiStore.Versions;
 import org.electionpool.hub.indicators.stix.StixObjects;
 import org.electionpool.hub.indicators.stix.StixParty;
-import org.electionpool.hub.indicators.stix.StixTime;
+import org.electionpool.hub.protocol.stix.StixTime;
 import org.electionpool.hub.protocol.stix.StixIds;
 import org.electionpool.hub.system.SqlValues;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -130,7 +129,7 @@ public class TaxiiServiceBean implements TaxiiService {
         }
         List<?> rows = em.createNativeQuery("select c.username, c.org_id, o.kind from taxii_credential c join organization o"
                         + " on o.id = c.org_id where c.token_sha256 = ?1 and c.revoked_at is null and o.status = 'ACTIVE'")
-                .setParameter(1, sha256(token)).getResultList();
+                .setParameter(1, AuditContext.sha256(token)).getResultList();
         if (rows.isEmpty()) {
             return Optional.empty();
         }
@@ -153,13 +152,12 @@ public class TaxiiServiceBean implements TaxiiService {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(name);
         RANDOM.nextBytes(secret);
-        String username = "taxii-" + Base64.getUrlEncoder().withoutPadding().encodeToString(name).toLowerCase(Locale.ROOT)
-                .replace('_', 'x').replace('-', 'y');
+        String username = "taxii-" + java.util.HexFormat.of().formatHex(name);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         Instant now = clock.instant();
         em.createNativeQuery("insert into taxii_credential (username, org_id, token_sha256, label, created_at, created_by)"
                         + " values (?1, ?2, ?3, ?4, ?5, ?6)").setParameter(1, username)
-                .setParameter(2, caller.organization().value()).setParameter(3, sha256(token))
+                .setParameter(2, caller.organization().value()).setParameter(3, AuditContext.sha256(token))
                 .setParameter(4, request.label()).setParameter(5, now).setParameter(6, caller.principal()).executeUpdate();
         auditLog.append(new AuditEvent(context, AuditAction.TAXII_CREDENTIAL_ISSUED, "taxii_credential", username,
                 Map.of("label", request.label())));
@@ -784,12 +782,4 @@ public class TaxiiServiceBean implements TaxiiService {
         return new TaxiiAnswer(o.toString(), null, null);
     }
 
-    static String sha256(String token) {
-        try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

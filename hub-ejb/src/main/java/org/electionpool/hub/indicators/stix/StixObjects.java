@@ -16,6 +16,7 @@ import org.electionpool.hub.indicators.domain.IndicatorRecord;
 import org.electionpool.hub.indicators.domain.IndicatorValue;
 import org.electionpool.hub.indicators.domain.SightingRecord;
 import org.electionpool.hub.protocol.stix.StixIds;
+import org.electionpool.hub.protocol.stix.StixTime;
 import org.electionpool.hub.values.domain.ValueNormalizer;
 
 /**

@@ -11,7 +11,6 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
@@ -56,7 +55,7 @@ public class TaxiiAccessFilter implements ContainerRequestFilter {
                         + " HXP/1 (POST /api/v1/taxii/credentials): HTTP Basic with its username and token, or the token"
                         + " as a Bearer token."));
         callers.authenticate(caller, new AuditContext(Caller.Channel.TAXII, caller.organization(), caller.principal(),
-                null, null, null, Instant.now()));
+                null, null, null, null));
     }
 
     static boolean isTaxii(ContainerRequestContext request) {

@@ -12,9 +12,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +23,7 @@ import org.electionpool.hub.api.taxii.TaxiiAnswer;
 import org.electionpool.hub.api.taxii.TaxiiRequest;
 import org.electionpool.hub.api.taxii.TaxiiRequest.Resource;
 import org.electionpool.hub.api.taxii.TaxiiService;
+import org.electionpool.hub.protocol.stix.StixTime;
 
 /**
  * The TAXII 2.1 server (OASIS TAXII 2.1; docs/taxii.md): discovery at {@code /taxii2/}, one API
@@ -137,16 +135,10 @@ public class TaxiiResource {
                 query()));
         Response.ResponseBuilder r = Response.ok(answer.json()).type(TaxiiMedia.TAXII);
         if (answer.dateAddedFirst() != null) {
-            r.header("X-TAXII-Date-Added-First", timestamp(answer.dateAddedFirst()));
-            r.header("X-TAXII-Date-Added-Last", timestamp(answer.dateAddedLast()));
+            r.header("X-TAXII-Date-Added-First", StixTime.format(answer.dateAddedFirst()));
+            r.header("X-TAXII-Date-Added-Last", StixTime.format(answer.dateAddedLast()));
         }
         return r.build();
-    }
-
-    /** STIX/TAXII timestamp: milliseconds, or microseconds when the instant has them (as the objects' own). */
-    static String timestamp(Instant t) {
-        String pattern = t.getNano() % 1_000_000 == 0 ? "uuuu-MM-dd'T'HH:mm:ss.SSS'Z'" : "uuuu-MM-dd'T'HH:mm:ss.SSSSSS'Z'";
-        return DateTimeFormatter.ofPattern(pattern).withZone(ZoneOffset.UTC).format(t);
     }
 
     private Map<String, List<String>> query() {

@@ -10,7 +10,6 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.Provider;
-import java.time.Instant;
 import org.electionpool.hub.api.audit.AuditContext;
 import org.electionpool.hub.api.hxp.EnvelopeService;
 import org.electionpool.hub.api.problem.Problem;
@@ -50,7 +49,7 @@ public class TaxiiResponseFilter implements ContainerResponseFilter {
         if (response.getEntity() instanceof Problem p) {
             if (response.getStatus() < 500) {
                 AuditContext context = callers.current().isPresent() ? callers.audit()
-                        : new AuditContext(Caller.Channel.TAXII, null, null, null, null, null, Instant.now());
+                        : new AuditContext(Caller.Channel.TAXII, null, null, null, null, null, null);
                 try {
                     envelopes.recordRefusal(context, p.type().slug(), response.getStatus(), request.getMethod(),
                             servletRequest.getRequestURI(), servletRequest.getRemoteAddr());

@@ -1,4 +1,4 @@
-package org.electionpool.hub.indicators.stix;
+package org.electionpool.hub.protocol.stix;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,10 +21,10 @@ public final class StixTime {
             .withZone(ZoneOffset.UTC);
 
     /** The earliest instant read: the Unix epoch (the hub's instant window, as for every other timestamp). */
-    static final Instant FIRST = Instant.EPOCH;
+    public static final Instant FIRST = Instant.EPOCH;
 
     /** The latest instant read. */
-    static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999Z");
+    public static final Instant LAST = Instant.parse("9999-12-31T23:59:59.999999Z");
 
     private StixTime() {
     }
