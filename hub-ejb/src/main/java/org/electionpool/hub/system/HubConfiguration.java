@@ -103,6 +103,8 @@ public class HubConfiguration {
     private Path keystorePath;
     private char[] keystorePassword;
     private Path devKeysDir;
+
+    private Path devUsersFile;
     private String auditOrigin;
     private int deadlineScanSeconds;
     private int webhookDispatchSeconds;
@@ -131,6 +133,7 @@ public class HubConfiguration {
         }
         keystorePassword = password.toCharArray();
         devKeysDir = nonBlank(devKeysDirValue).map(Path::of).orElse(hubData.resolve("dev-keys"));
+        devUsersFile = hubData.resolve("dev-users.json");
         auditOrigin = nonBlank(auditOriginValue).orElse(issuer.getAuthority() + "/audit-log");
         deadlineScanSeconds = bounded(DEADLINE_SCAN_SECONDS, deadlineScanValue, 3600);
         webhookDispatchSeconds = bounded(WEBHOOK_DISPATCH_SECONDS, webhookDispatchValue, 3600);
@@ -234,5 +237,10 @@ public class HubConfiguration {
     /** @return where dev mode writes the demo organisations' private JWKS files */
     public Path devKeysDir() {
         return devKeysDir;
+    }
+
+    /** @return where dev mode writes the demo people's user names, passwords and TOTP secrets ({@code <data>/hub/dev-users.json}) */
+    public Path devUsersFile() {
+        return devUsersFile;
     }
 }

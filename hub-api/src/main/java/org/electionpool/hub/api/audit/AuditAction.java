@@ -116,6 +116,24 @@ public enum AuditAction {
     /** A TAXII client deleted (revoked) an object it published. */
     TAXII_OBJECT_DELETED("taxii.object.deleted", null),
     /** A reader took a range of entries. */
+    /** A person signed in to the web UI. */
+    PERSON_SIGNED_IN("person.signed.in", null),
+    /** A sign-in failed (no reason recorded beyond the address: no enumeration). */
+    PERSON_SIGN_IN_FAILED("person.sign-in.failed", null),
+    /** A person signed out (details: everywhere). */
+    PERSON_SIGNED_OUT("person.signed.out", null),
+    /** A person's account was created. */
+    PERSON_CREATED("person.created", null),
+    /** A person changed their password. */
+    PERSON_PASSWORD_CHANGED("person.password.changed", null),
+    /** A person enrolled a second factor. */
+    PERSON_TOTP_ENROLLED("person.totp.enrolled", null),
+    /** A person changed their language or time zone. */
+    PERSON_PREFERENCES_CHANGED("person.preferences.changed", null),
+    /** An account was disabled or enabled again. */
+    PERSON_STATUS_CHANGED("person.status.changed", null),
+    /** An organisation's people were listed. */
+    PERSON_LIST_READ("person.list.read", null),
     AUDIT_ENTRIES_READ("audit.entries.read", null),
     /** An auditor took an evidence bundle. */
     AUDIT_BUNDLE_READ("audit.bundle.read", null),

@@ -84,4 +84,21 @@ public final class Authorization {
             throw new HubException(ProblemType.FORBIDDEN, "The hub itself is no member organisation.");
         }
     }
+
+    /**
+     * The person's part of a check (docs/ui.md, Roles): after the organisation's own rights were
+     * checked, the principal must hold one of the roles. A machine caller holds every role.
+     *
+     * @param caller the acting caller
+     * @param anyOf  the roles that allow the action
+     * @throws HubException {@code FORBIDDEN} unless the caller holds one of them
+     */
+    public static void requireRole(Caller caller, Role... anyOf) {
+        for (Role role : anyOf) {
+            if (caller.has(role)) {
+                return;
+            }
+        }
+        throw new HubException(ProblemType.FORBIDDEN, "Your role does not allow this.");
+    }
 }

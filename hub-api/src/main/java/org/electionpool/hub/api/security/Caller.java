@@ -1,6 +1,7 @@
 package org.electionpool.hub.api.security;
 
 import java.util.Objects;
+import java.util.Set;
 import org.electionpool.hub.api.organizations.OrganizationId;
 import org.electionpool.hub.api.organizations.OrganizationKind;
 
@@ -34,23 +35,51 @@ import org.electionpool.hub.api.organizations.OrganizationKind;
  * @param kind         what that organisation is; never {@code null}
  * @param principal    the key id or person inside the organisation that acted, or the hub component; never {@code null}
  * @param channel      how the call reached the hub; never {@code null}
+ * @param roles        what the principal may do for the organisation ({@link Role}): a person's
+ *                     roles, or {@link Role#ALL} for a machine caller; never {@code null}, never
+ *                     empty, copied
  */
-public record Caller(OrganizationId organization, OrganizationKind kind, String principal, Channel channel) {
+public record Caller(OrganizationId organization, OrganizationKind kind, String principal, Channel channel,
+                     Set<Role> roles) {
 
     /** The organisation id under which the hub itself acts (channel {@code SYSTEM}); no organisation may take it. */
     public static final OrganizationId HUB = new OrganizationId("hub");
 
     /**
+     * A machine caller (channel {@code API}, {@code TAXII} or {@code SYSTEM}): all the organisation's rights.
+     *
+     * @param organization the calling organisation
+     * @param kind         what that organisation is
+     * @param principal    the key id, credential or hub component that acted
+     * @param channel      how the call reached the hub; not {@code UI}
+     */
+    public Caller(OrganizationId organization, OrganizationKind kind, String principal, Channel channel) {
+        this(organization, kind, principal, channel, Role.ALL);
+    }
+
+    /**
      * Checks that no component is {@code null} and that a SYSTEM caller is the hub itself.
      *
      * @throws IllegalArgumentException for channel {@code SYSTEM} with another organisation than
-     *         {@link #HUB} or another kind than {@code OPERATOR}
+     *         {@link #HUB} or another kind than {@code OPERATOR}; for a person with a role their
+     *         organisation's kind does not allow, or none; for a machine caller without all roles
      */
     public Caller {
         Objects.requireNonNull(organization, "organization");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(principal, "principal");
         Objects.requireNonNull(channel, "channel");
+        Objects.requireNonNull(roles, "roles");
+        if (roles.isEmpty()) {
+            throw new IllegalArgumentException("a caller holds at least one role");
+        }
+        roles = Set.copyOf(roles);
+        if (channel == Channel.UI && !Role.allowedFor(kind).containsAll(roles)) {
+            throw new IllegalArgumentException("a person of a " + kind + " holds only " + Role.allowedFor(kind));
+        }
+        if (channel != Channel.UI && !roles.equals(Role.ALL)) {
+            throw new IllegalArgumentException("a machine caller acts with all its organisation's rights");
+        }
         if (channel == Channel.SYSTEM && (!organization.equals(HUB) || kind != OrganizationKind.OPERATOR)) {
             throw new IllegalArgumentException("a SYSTEM caller is the hub itself; make it with Caller.system(component)");
         }
@@ -60,10 +89,19 @@ public record Caller(OrganizationId organization, OrganizationKind kind, String 
      * @param organization the person's organisation
      * @param kind         what that organisation is
      * @param username     the person's user name
+     * @param roles        the person's roles, each one {@link Role#allowedFor} the kind
      * @return a person acting for their organisation in the web UI (channel {@code UI})
      */
-    public static Caller person(OrganizationId organization, OrganizationKind kind, String username) {
-        return new Caller(organization, kind, username, Channel.UI);
+    public static Caller person(OrganizationId organization, OrganizationKind kind, String username, Set<Role> roles) {
+        return new Caller(organization, kind, username, Channel.UI, roles);
+    }
+
+    /**
+     * @param role a role
+     * @return whether the principal holds it (a machine caller holds every role)
+     */
+    public boolean has(Role role) {
+        return roles.contains(role);
     }
 
     /**

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
+import java.util.Set;
 import org.electionpool.hub.api.audit.AuditContext;
 import org.electionpool.hub.api.organizations.OrganizationId;
 import org.electionpool.hub.api.organizations.OrganizationKind;
@@ -32,9 +33,37 @@ class CallerTest {
 
     @Test
     void aPersonActsThroughTheUi() {
-        Caller person = Caller.person(ALPHA, OrganizationKind.PLATFORM, "anna");
+        Caller person = Caller.person(ALPHA, OrganizationKind.PLATFORM, "anna", Set.of(Role.VIEWER));
         assertEquals(Caller.Channel.UI, person.channel());
         assertEquals("anna", person.principal());
+    }
+
+    @Test
+    void aPersonHoldsOnlyTheRolesTheirOrganisationsKindAllows() {
+        assertThrows(IllegalArgumentException.class,
+                () -> Caller.person(ALPHA, OrganizationKind.PLATFORM, "anna", Set.of(Role.AUDITOR)));
+        assertThrows(IllegalArgumentException.class,
+                () -> Caller.person(ALPHA, OrganizationKind.PLATFORM, "anna", Set.of(Role.OPERATOR)));
+        assertThrows(IllegalArgumentException.class,
+                () -> Caller.person(OPERATOR, OrganizationKind.OPERATOR, "olli", Set.of(Role.CASE_OFFICER)));
+        assertThrows(IllegalArgumentException.class,
+                () -> Caller.person(ALPHA, OrganizationKind.PLATFORM, "anna", Set.of()), "no role");
+        assertThrows(IllegalArgumentException.class, () -> new Caller(ALPHA, OrganizationKind.PLATFORM, "kid",
+                Caller.Channel.API, Set.of(Role.VIEWER)), "a machine caller with fewer rights than its organisation");
+    }
+
+    @Test
+    void aRoleNarrowsWhatAPersonMayDoAndAMachineHoldsEveryRole() {
+        Caller viewer = Caller.person(ALPHA, OrganizationKind.PLATFORM, "vera", Set.of(Role.VIEWER));
+        HubException refused = assertThrows(HubException.class,
+                () -> Authorization.requireRole(viewer, Role.CASE_OFFICER));
+        assertEquals(ProblemType.FORBIDDEN, refused.type());
+        Caller officer = Caller.person(ALPHA, OrganizationKind.PLATFORM, "otto", Set.of(Role.CASE_OFFICER, Role.ANALYST));
+        Authorization.requireRole(officer, Role.ANALYST, Role.ORG_ADMIN);
+        Caller machine = new Caller(ALPHA, OrganizationKind.PLATFORM, "kid", Caller.Channel.API);
+        for (Role role : Role.values()) {
+            Authorization.requireRole(machine, role);
+        }
     }
 
     private static AuditContext api(OrganizationId org) {
@@ -48,7 +77,7 @@ class CallerTest {
         assertThrows(IllegalArgumentException.class, () -> Authorization.requireSameActor(alpha, api(OPERATOR)));
         assertThrows(IllegalArgumentException.class, () -> Authorization.requireSameActor(alpha, AuditContext.system("x")));
         assertThrows(IllegalArgumentException.class, () -> Authorization.requireSameActor(
-                Caller.person(ALPHA, OrganizationKind.PLATFORM, "anna"), api(ALPHA)), "another channel");
+                Caller.person(ALPHA, OrganizationKind.PLATFORM, "anna", Set.of(Role.VIEWER)), api(ALPHA)), "another channel");
         Authorization.requireSameActor(Caller.system("x"), AuditContext.system("x"));
         assertThrows(IllegalArgumentException.class, () -> Authorization.requireSameActor(Caller.system("x"), api(ALPHA)));
         assertThrows(IllegalArgumentException.class, () -> Authorization.requireSameActor(Caller.system("x"),

@@ -34,6 +34,7 @@ import org.electionpool.hub.api.problem.HubException;
 import org.electionpool.hub.api.problem.ProblemType;
 import org.electionpool.hub.api.security.Authorization;
 import org.electionpool.hub.api.security.Caller;
+import org.electionpool.hub.api.security.Role;
 import org.electionpool.hub.audit.AuditEvent;
 import org.electionpool.hub.audit.AuditLog;
 import org.electionpool.hub.audit.domain.AuditTree;
@@ -121,7 +122,7 @@ public class AuditServiceBean implements AuditService {
         }
         auditLog.appendNow(new AuditEvent(context, AuditAction.AUDIT_ENTRIES_READ, "audit_log", null,
                 Map.of("from", from, "to", to)));
-        boolean all = caller.kind() == OrganizationKind.AUDITOR;
+        boolean all = isAuditor(caller);
         jakarta.persistence.Query query = em.createNativeQuery("select idx, leaf, leaf_hash, evidence from audit_entry"
                         + " where idx >= ?1 and idx < ?2" + (all ? "" : " and actor_org = ?3") + " order by idx")
                 .setParameter(1, from).setParameter(2, to);
@@ -151,7 +152,7 @@ public class AuditServiceBean implements AuditService {
         if (index < 0 || index >= size || size > current) {
             throw new HubException(ProblemType.INVALID_PARAMETER, "Need 0 <= index < size <= " + current + ".");
         }
-        if (caller.kind() != OrganizationKind.AUDITOR) {
+        if (!isAuditor(caller)) {
             List<?> own = em.createNativeQuery("select idx from audit_entry where idx = ?1 and actor_org = ?2")
                     .setParameter(1, index).setParameter(2, caller.organization().value()).getResultList();
             if (own.isEmpty()) {
@@ -285,8 +286,13 @@ public class AuditServiceBean implements AuditService {
         return hashes.stream().map(B64::encodeToString).toList();
     }
 
+    /** An auditor organisation sees every entry; of its people, only those with the role AUDITOR. */
+    private static boolean isAuditor(Caller caller) {
+        return caller.kind() == OrganizationKind.AUDITOR && caller.has(Role.AUDITOR);
+    }
+
     private static void requireAuditor(Caller caller) {
-        if (caller.kind() != OrganizationKind.AUDITOR) {
+        if (!isAuditor(caller)) {
             throw new HubException(ProblemType.FORBIDDEN, "Only an auditor may do this.");
         }
     }

@@ -42,6 +42,7 @@ import org.electionpool.hub.api.problem.HubException;
 import org.electionpool.hub.api.problem.ProblemType;
 import org.electionpool.hub.api.security.Authorization;
 import org.electionpool.hub.api.security.Caller;
+import org.electionpool.hub.api.security.Role;
 import org.electionpool.hub.api.audit.AuditAction;
 import org.electionpool.hub.audit.AuditEvent;
 import org.electionpool.hub.audit.AuditLog;
@@ -94,6 +95,7 @@ public class CaseServiceBean implements CaseService {
 
     @Override
     public Created create(Caller caller, AuditContext context, CreateCaseRequest request) {
+        Authorization.requireRole(caller, Role.CASE_OFFICER);
         Authorization.requireSameActor(caller, context);
         if (caller.kind() != OrganizationKind.AUTHORITY) {
             throw new HubException(ProblemType.FORBIDDEN, "Only an authority sends cases.");
@@ -181,6 +183,7 @@ public class CaseServiceBean implements CaseService {
 
     @Override
     public CaseView transition(Caller caller, AuditContext context, CaseId id, TransitionRequest request) {
+        Authorization.requireRole(caller, Role.CASE_OFFICER);
         Authorization.requireSameActor(caller, context);
         TakedownCase c = require(caller, id);
         Instant now = clock.instant();
@@ -203,6 +206,7 @@ public class CaseServiceBean implements CaseService {
 
     @Override
     public CaseView respond(Caller caller, AuditContext context, CaseId id, int item, ItemResponseRequest request) {
+        Authorization.requireRole(caller, Role.CASE_OFFICER);
         Authorization.requireSameActor(caller, context);
         TakedownCase c = require(caller, id);
         if (c.roleOf(caller.organization()) != CaseRole.PLATFORM) {
@@ -231,6 +235,7 @@ public class CaseServiceBean implements CaseService {
 
     @Override
     public MessageView postMessage(Caller caller, AuditContext context, CaseId id, MessageRequest request) {
+        Authorization.requireRole(caller, Role.CASE_OFFICER);
         Authorization.requireSameActor(caller, context);
         TakedownCase c = require(caller, id);
         Instant now = clock.instant();
@@ -260,6 +265,7 @@ public class CaseServiceBean implements CaseService {
 
     @Override
     public Attached attach(Caller caller, AuditContext context, CaseId id, AttachmentRequest request) {
+        Authorization.requireRole(caller, Role.CASE_OFFICER);
         Authorization.requireSameActor(caller, context);
         TakedownCase c = require(caller, id);
         Instant now = clock.instant();

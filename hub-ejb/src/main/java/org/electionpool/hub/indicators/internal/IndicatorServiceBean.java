@@ -40,6 +40,7 @@ import org.electionpool.hub.api.problem.HubException;
 import org.electionpool.hub.api.problem.ProblemType;
 import org.electionpool.hub.api.security.Authorization;
 import org.electionpool.hub.api.security.Caller;
+import org.electionpool.hub.api.security.Role;
 import org.electionpool.hub.audit.AuditEvent;
 import org.electionpool.hub.audit.AuditLog;
 import org.electionpool.hub.cases.CaseLinks;
@@ -97,6 +98,7 @@ public class IndicatorServiceBean implements IndicatorService {
 
     @Override
     public Created create(Caller caller, AuditContext context, CreateIndicatorRequest request) {
+        Authorization.requireRole(caller, Role.ANALYST);
         Authorization.requireSameActor(caller, context);
         Visibility.requireSharingKind(caller);
         String org = caller.organization().value();
@@ -193,6 +195,7 @@ public class IndicatorServiceBean implements IndicatorService {
 
     @Override
     public IndicatorView newVersion(Caller caller, AuditContext context, IndicatorId id, NewVersionRequest request) {
+        Authorization.requireRole(caller, Role.ANALYST);
         Authorization.requireSameActor(caller, context);
         IndicatorRecord current = require(caller, id);
         String org = caller.organization().value();
@@ -275,6 +278,7 @@ public class IndicatorServiceBean implements IndicatorService {
 
     @Override
     public Reported reportSighting(Caller caller, AuditContext context, IndicatorId id, SightingRequest request) {
+        Authorization.requireRole(caller, Role.ANALYST);
         Authorization.requireSameActor(caller, context);
         IndicatorRecord indicator = require(caller, id);
         Visibility.requireSharingKind(caller);

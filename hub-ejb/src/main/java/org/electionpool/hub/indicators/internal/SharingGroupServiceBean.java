@@ -26,6 +26,7 @@ import org.electionpool.hub.api.problem.HubException;
 import org.electionpool.hub.api.problem.ProblemType;
 import org.electionpool.hub.api.security.Authorization;
 import org.electionpool.hub.api.security.Caller;
+import org.electionpool.hub.api.security.Role;
 import org.electionpool.hub.audit.AuditEvent;
 import org.electionpool.hub.audit.AuditLog;
 import org.electionpool.hub.system.JdbcErrors;
@@ -56,6 +57,7 @@ public class SharingGroupServiceBean implements SharingGroupService {
 
     @Override
     public SharingGroupView create(Caller caller, AuditContext context, SharingGroupRequest request) {
+        Authorization.requireRole(caller, Role.ANALYST);
         Authorization.requireSameActor(caller, context);
         Visibility.requireSharingKind(caller);
         String owner = caller.organization().value();
@@ -125,6 +127,7 @@ public class SharingGroupServiceBean implements SharingGroupService {
 
     @Override
     public SharingGroupView addMember(Caller caller, AuditContext context, SharingGroupId id, OrganizationId member) {
+        Authorization.requireRole(caller, Role.ANALYST);
         Authorization.requireSameActor(caller, context);
         String owner = requireOwner(caller, id);
         if (member.value().equals(owner)) {
@@ -155,6 +158,7 @@ public class SharingGroupServiceBean implements SharingGroupService {
 
     @Override
     public SharingGroupView removeMember(Caller caller, AuditContext context, SharingGroupId id, OrganizationId member) {
+        Authorization.requireRole(caller, Role.ANALYST);
         Authorization.requireSameActor(caller, context);
         requireOwner(caller, id);
         int removed = em.createNativeQuery("delete from sharing_group_member where group_id = ?1 and org_id = ?2")

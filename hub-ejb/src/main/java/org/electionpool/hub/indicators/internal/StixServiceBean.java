@@ -28,6 +28,7 @@ import org.electionpool.hub.api.problem.HubException;
 import org.electionpool.hub.api.problem.ProblemType;
 import org.electionpool.hub.api.security.Authorization;
 import org.electionpool.hub.api.security.Caller;
+import org.electionpool.hub.api.security.Role;
 import org.electionpool.hub.api.stix.StixImportReport;
 import org.electionpool.hub.api.stix.StixService;
 import org.electionpool.hub.audit.AuditEvent;
@@ -115,6 +116,7 @@ public class StixServiceBean implements StixService {
 
     @Override
     public StixImportReport importBundle(Caller caller, AuditContext context, String bundleJson, Distribution distribution) {
+        Authorization.requireRole(caller, Role.ANALYST);
         Authorization.requireSameActor(caller, context);
         Visibility.requireSharingKind(caller);
         JsonObject bundle = parse(bundleJson);

@@ -42,6 +42,7 @@ import org.electionpool.hub.api.problem.HubException;
 import org.electionpool.hub.api.problem.ProblemType;
 import org.electionpool.hub.api.security.Authorization;
 import org.electionpool.hub.api.security.Caller;
+import org.electionpool.hub.api.security.Role;
 import org.electionpool.hub.api.taxii.IssuedTaxiiCredential;
 import org.electionpool.hub.api.taxii.TaxiiAnswer;
 import org.electionpool.hub.api.taxii.TaxiiCredentialList;
@@ -145,6 +146,7 @@ public class TaxiiServiceBean implements TaxiiService {
 
     @Override
     public IssuedTaxiiCredential issue(Caller caller, AuditContext context, TaxiiCredentialRequest request) {
+        Authorization.requireRole(caller, Role.ORG_ADMIN);
         Authorization.requireSameActor(caller, context);
         Authorization.requireMember(caller);
         requireNotTaxii(caller);
@@ -183,6 +185,7 @@ public class TaxiiServiceBean implements TaxiiService {
 
     @Override
     public void revoke(Caller caller, AuditContext context, String username) {
+        Authorization.requireRole(caller, Role.ORG_ADMIN);
         Authorization.requireSameActor(caller, context);
         Authorization.requireMember(caller);
         requireNotTaxii(caller);

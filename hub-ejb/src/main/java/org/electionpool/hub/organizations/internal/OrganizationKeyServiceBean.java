@@ -18,6 +18,7 @@ import org.electionpool.hub.api.problem.HubException;
 import org.electionpool.hub.api.problem.ProblemType;
 import org.electionpool.hub.api.security.Authorization;
 import org.electionpool.hub.api.security.Caller;
+import org.electionpool.hub.api.security.Role;
 import org.electionpool.hub.crypto.CertificateAuthority;
 import org.electionpool.hub.crypto.HubKeys;
 import org.electionpool.hub.crypto.ParsedPublicKey;
@@ -53,6 +54,7 @@ public class OrganizationKeyServiceBean implements OrganizationKeyService {
 
     @Override
     public OrganizationKeyView add(Caller caller, AuditContext context, OrganizationId organization, AddKeyRequest request) {
+        Authorization.requireRole(caller, Role.ORG_ADMIN, Role.OPERATOR);
         authorizeChange(caller, context, organization);
         requireOrganization(organization);
         ParsedPublicKey parsed;
@@ -91,6 +93,7 @@ public class OrganizationKeyServiceBean implements OrganizationKeyService {
 
     @Override
     public OrganizationKeyView retire(Caller caller, AuditContext context, OrganizationId organization, KeyId kid) {
+        Authorization.requireRole(caller, Role.ORG_ADMIN, Role.OPERATOR);
         authorizeChange(caller, context, organization);
         OrganizationKey key = require(organization, kid);
         try {
@@ -104,6 +107,7 @@ public class OrganizationKeyServiceBean implements OrganizationKeyService {
 
     @Override
     public OrganizationKeyView revoke(Caller caller, AuditContext context, OrganizationId organization, KeyId kid) {
+        Authorization.requireRole(caller, Role.ORG_ADMIN, Role.OPERATOR);
         authorizeChange(caller, context, organization);
         OrganizationKey key = require(organization, kid);
         try {

@@ -18,6 +18,7 @@ import org.electionpool.hub.api.problem.HubException;
 import org.electionpool.hub.api.problem.ProblemType;
 import org.electionpool.hub.api.security.Authorization;
 import org.electionpool.hub.api.security.Caller;
+import org.electionpool.hub.api.security.Role;
 import org.electionpool.hub.organizations.domain.DuplicateOrganizationException;
 import org.electionpool.hub.organizations.domain.Organization;
 import org.electionpool.hub.organizations.domain.OrganizationRepository;
@@ -44,6 +45,7 @@ public class OrganizationServiceBean implements OrganizationService {
 
     @Override
     public OrganizationView create(Caller caller, AuditContext context, CreateOrganizationRequest request) {
+        Authorization.requireRole(caller, Role.OPERATOR);
         Authorization.requireSameActor(caller, context);
         Authorization.requireOperator(caller);
         OrganizationId id = OrganizationId.parse(request.id())

@@ -20,6 +20,7 @@ import org.electionpool.hub.api.problem.HubException;
 import org.electionpool.hub.api.problem.ProblemType;
 import org.electionpool.hub.api.security.Authorization;
 import org.electionpool.hub.api.security.Caller;
+import org.electionpool.hub.api.security.Role;
 import org.electionpool.hub.api.system.HubMode;
 import org.electionpool.hub.api.webhooks.DeliveryView;
 import org.electionpool.hub.api.webhooks.WebhookRequest;
@@ -54,6 +55,7 @@ public class WebhookServiceBean implements WebhookService {
 
     @Override
     public WebhookView register(Caller caller, AuditContext context, WebhookRequest request) {
+        Authorization.requireRole(caller, Role.ORG_ADMIN);
         Authorization.requireSameActor(caller, context);
         Authorization.requireMember(caller);
         String url = validate(request.url());
@@ -115,6 +117,7 @@ public class WebhookServiceBean implements WebhookService {
 
     @Override
     public void remove(Caller caller, AuditContext context) {
+        Authorization.requireRole(caller, Role.ORG_ADMIN);
         Authorization.requireSameActor(caller, context);
         Authorization.requireMember(caller);
         String org = caller.organization().value();
