@@ -33,6 +33,8 @@ public enum AuditAction {
     CASE_READ("case.read", null),
     /** A party listed its cases. */
     CASE_LIST_READ("case.list.read", null),
+    /** A party read its case dashboard (counts and the cases needing attention). */
+    CASE_DASHBOARD_READ("case.dashboard.read", null),
     /** A case changed state; both parties are told. */
     CASE_TRANSITIONED("case.transitioned", "case.transitioned"),
     /** The addressee answered items; both parties are told. */

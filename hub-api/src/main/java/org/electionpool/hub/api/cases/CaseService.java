@@ -65,6 +65,16 @@ public interface CaseService {
     CasePage list(Caller caller, AuditContext context, CaseFilter filter);
 
     /**
+     * The caller's case work at a glance (the UI's dashboard). Audited as {@code case.dashboard.read}.
+     *
+     * @param caller the party (an authority or a platform)
+     * @param context the request's audit context
+     * @param since  the start of the period counted as answered (the person's day)
+     * @return open cases by state, those needing attention, answered since, counterparts' response times
+     */
+    CaseDashboard dashboard(Caller caller, AuditContext context, java.time.Instant since);
+
+    /**
      * Takes a lifecycle step ({@code case.transitioned}).
      *
      * @throws org.electionpool.hub.api.problem.HubException {@code NOT_FOUND}; {@code FORBIDDEN}

@@ -23,6 +23,9 @@ import org.electionpool.hub.api.cases.CaseRole;
 import org.electionpool.hub.api.cases.CaseService;
 import org.electionpool.hub.api.cases.CaseSummary;
 import org.electionpool.hub.api.cases.CaseView;
+import org.electionpool.hub.system.SqlValues;
+import org.electionpool.hub.api.cases.CaseStatus;
+import org.electionpool.hub.api.cases.CaseDashboard;
 import org.electionpool.hub.api.cases.CreateCaseRequest;
 import org.electionpool.hub.api.cases.InboxEvent;
 import org.electionpool.hub.api.cases.InboxPage;
@@ -179,6 +182,67 @@ public class CaseServiceBean implements CaseService {
         String next = more ? CaseListCursor.after(shown.get(shown.size() - 1)).token() : null;
         auditLog.append(new AuditEvent(context, AuditAction.CASE_LIST_READ, null, null, Map.of("count", summaries.size())));
         return new CasePage(summaries, next);
+    }
+
+    @Override
+    public CaseDashboard dashboard(Caller caller, AuditContext context, Instant since) {
+        Authorization.requireSameActor(caller, context);
+        if (caller.kind() != OrganizationKind.AUTHORITY && caller.kind() != OrganizationKind.PLATFORM) {
+            throw new HubException(ProblemType.FORBIDDEN, "Only an authority or a platform has case work.");
+        }
+        Instant now = clock.instant();
+        Map<CaseStatus, Long> open = new java.util.EnumMap<>(CaseStatus.class);
+        long overdue = 0;
+        for (Object[] r : cases.openCounts(caller.organization(), now)) {
+            open.put((CaseStatus) r[0], ((Number) r[1]).longValue());
+            overdue += r[2] == null ? 0 : ((Number) r[2]).longValue();
+        }
+        List<CaseSummary> attention = cases.attention(caller.organization(), CaseDashboard.ATTENTION).stream()
+                .map(c -> CaseAssembler.toSummary(c, now)).toList();
+        long answered = cases.resolvedSince(caller.organization(), since == null ? now : since);
+        Map<String, List<Object[]>> byCounterpart = new java.util.TreeMap<>();
+        for (Object[] r : cases.responseTimes(caller.organization(), now.minus(java.time.Duration.ofDays(CaseDashboard.WINDOW_DAYS)))) {
+            byCounterpart.computeIfAbsent((String) r[0], k -> new ArrayList<>()).add(r);
+        }
+        List<CaseDashboard.Counterpart> counterparts = new ArrayList<>();
+        byCounterpart.forEach((org, rows) -> {
+            List<java.time.Duration> ack = new ArrayList<>();
+            List<java.time.Duration> resolve = new ArrayList<>();
+            int withDeadline = 0;
+            int onTime = 0;
+            for (Object[] r : rows) {
+                Instant created = SqlValues.instant(r[1]);
+                Instant deadline = SqlValues.instant(r[2]);
+                Instant acked = SqlValues.instant(r[3]);
+                Instant resolved = SqlValues.instant(r[4]);
+                if (acked != null) {
+                    ack.add(java.time.Duration.between(created, acked));
+                }
+                if (resolved != null) {
+                    resolve.add(java.time.Duration.between(created, resolved));
+                    if (deadline != null) {
+                        withDeadline++;
+                        onTime += resolved.isAfter(deadline) ? 0 : 1;
+                    }
+                }
+            }
+            counterparts.add(new CaseDashboard.Counterpart(org, rows.size(), median(ack), median(resolve),
+                    withDeadline == 0 ? null : (double) onTime / withDeadline));
+        });
+        auditLog.append(new AuditEvent(context, AuditAction.CASE_DASHBOARD_READ, null, null,
+                Map.of("open", open.values().stream().mapToLong(Long::longValue).sum(), "attention", attention.size())));
+        return new CaseDashboard(open, overdue, answered, attention, counterparts);
+    }
+
+    /** @return the median (the lower middle of an even count), or {@code null} for none */
+    static java.time.Duration median(List<java.time.Duration> values) {
+        if (values.isEmpty()) {
+            return null;
+        }
+        List<java.time.Duration> sorted = new ArrayList<>(values);
+        java.util.Collections.sort(sorted);
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : sorted.get(n / 2 - 1).plus(sorted.get(n / 2)).dividedBy(2);
     }
 
     @Override

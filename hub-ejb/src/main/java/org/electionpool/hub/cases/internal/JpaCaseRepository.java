@@ -168,4 +168,52 @@ public class JpaCaseRepository {
                 .setParameter(1, digests).setParameter(2, c.id().value()).setParameter(3, party.value())
                 .setMaxResults(100).getResultList();
     }
+
+    /** States in which a case is still open: neither resolved, closed nor withdrawn. */
+    static final java.util.Set<CaseStatus> OPEN = java.util.EnumSet.complementOf(
+            java.util.EnumSet.of(CaseStatus.RESOLVED, CaseStatus.CLOSED, CaseStatus.WITHDRAWN));
+
+    /** @return the party's open cases by state: {status, count, overdue count} rows */
+    public List<Object[]> openCounts(OrganizationId party, Instant now) {
+        return em.createQuery("select c.status, count(c), sum(case when c.deadline < :now and c.status in :running"
+                        + " then 1 else 0 end) from TakedownCase c where (c.authority = :party or c.addressee = :party)"
+                        + " and c.status in :open group by c.status", Object[].class)
+                .setParameter("party", party.value()).setParameter("now", now)
+                .setParameter("running", CaseStatus.CLOCK_RUNS).setParameter("open", OPEN).getResultList();
+    }
+
+    /** @return up to {@code limit} open cases of the party: nearest (or most passed) deadline first, then oldest */
+    public List<TakedownCase> attention(OrganizationId party, int limit) {
+        return em.createQuery("select c from TakedownCase c where (c.authority = :party or c.addressee = :party)"
+                        + " and c.status in :open order by case when c.deadline is null then 1 else 0 end, c.deadline,"
+                        + " c.createdAt, c.id", TakedownCase.class)
+                .setParameter("party", party.value()).setParameter("open", OPEN).setMaxResults(limit).getResultList();
+    }
+
+    /** @return how many of the party's cases were resolved at or after {@code since} */
+    public long resolvedSince(OrganizationId party, Instant since) {
+        Number n = (Number) em.createNativeQuery("select count(distinct m.case_id) from case_message m join takedown_case c"
+                        + " on c.id = m.case_id where (c.authority_org = ?1 or c.addressee_org = ?1)"
+                        + " and m.action = 'RESOLVE' and m.created_at >= ?2")
+                .setParameter(1, party.value()).setParameter(2, since).getSingleResult();
+        return n.longValue();
+    }
+
+    /**
+     * @return per case of the party created since {@code since}: counterpart, created, deadline,
+     *         first acknowledgement, first resolution
+     */
+    public List<Object[]> responseTimes(OrganizationId party, Instant since) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select case when c.authority_org = ?1 then c.addressee_org"
+                        + " else c.authority_org end, c.created_at, c.deadline,"
+                        + " min(case when m.action = 'ACKNOWLEDGE' then m.created_at end),"
+                        + " min(case when m.action = 'RESOLVE' then m.created_at end)"
+                        + " from takedown_case c left join case_message m on m.case_id = c.id"
+                        + " and m.action in ('ACKNOWLEDGE', 'RESOLVE')"
+                        + " where (c.authority_org = ?1 or c.addressee_org = ?1) and c.created_at >= ?2"
+                        + " group by c.id, c.authority_org, c.addressee_org, c.created_at, c.deadline")
+                .setParameter(1, party.value()).setParameter(2, since).getResultList();
+        return rows;
+    }
 }
