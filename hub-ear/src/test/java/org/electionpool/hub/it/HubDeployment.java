@@ -10,13 +10,13 @@ import org.jboss.shrinkwrap.api.spec.JavaArchive;
 /**
  * The deployments the integration tests use: always the real ear the build produced.
  */
-final class HubDeployment {
+public final class HubDeployment {
 
     private HubDeployment() {
     }
 
     /** @return the ear exactly as built ({@code hub.ear}), for tests that run as a client */
-    static EnterpriseArchive ear() {
+    public static EnterpriseArchive ear() {
         String path = System.getProperty("hub.ear");
         if (path == null || !new File(path).isFile()) {
             throw new IllegalStateException("system property hub.ear must name the built ear, was " + path);

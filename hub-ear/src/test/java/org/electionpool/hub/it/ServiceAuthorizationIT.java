@@ -66,6 +66,13 @@ import org.electionpool.hub.api.indicators.SightingAction;
 import org.electionpool.hub.api.indicators.SightingRequest;
 import org.electionpool.hub.api.organizations.OrganizationKind;
 import org.electionpool.hub.api.organizations.OrganizationService;
+import org.electionpool.hub.api.people.AttestationService;
+import org.electionpool.hub.api.people.CreatePersonRequest;
+import org.electionpool.hub.api.people.PeopleService;
+import org.electionpool.hub.api.people.PersonStatus;
+import org.electionpool.hub.api.people.UiRequest;
+import org.electionpool.hub.api.people.Username;
+import org.electionpool.hub.api.security.Role;
 import org.electionpool.hub.api.problem.HubException;
 import org.electionpool.hub.api.problem.ProblemType;
 import org.electionpool.hub.api.security.Caller;
@@ -129,8 +136,8 @@ class ServiceAuthorizationIT {
         }
         assertTrue(services.stream().map(Class::getSimpleName).toList().containsAll(List.of("AuditService", "CaseService",
                 "DiscoveryService", "DisarmService", "EnvelopeService", "HubStatusService", "IndicatorService",
-                "OrganizationKeyService", "OrganizationService", "SharingGroupService", "StixService", "TaxiiService",
-                "WebhookService")), services::toString);
+                "OrganizationKeyService", "OrganizationService", "PeopleService", "AttestationService",
+                "SharingGroupService", "StixService", "TaxiiService", "WebhookService")), services::toString);
         assertEquals(Set.of(), ServiceAuthorizationTable.missing(services, ServiceAuthorizationTable.rows()));
     }
 
@@ -148,6 +155,8 @@ class ServiceAuthorizationIT {
     private DisarmService disarm;
     private StixService stix;
     private TaxiiService taxii;
+    private PeopleService people;
+    private AttestationService attestations;
     private DataSource dataSource;
 
     private static final Caller HUB = Caller.system("authz-it-setup");
@@ -378,6 +387,42 @@ class ServiceAuthorizationIT {
         specs.put("CaseService.statements", (row, caller) -> new Step((c, ctx) -> cases.statements(c, ctx,
                 Instant.now().minus(1, ChronoUnit.MINUTES))));
         specs.put("CaseService.inbox", (row, caller) -> new Step((c, ctx) -> cases.inbox(c, null, 1)));
+        specs.put("CaseService.dashboard", (row, caller) -> new Step((c, ctx) -> cases.dashboard(c, ctx, Instant.now())));
+
+        specs.put("PeopleService.signIn", (row, caller) -> new Step((c, ctx) -> people.signIn("nobody-" + UUID.randomUUID()
+                .toString().substring(0, 8), "not the password".toCharArray(), null, null, "192.0.2.10")));
+        specs.put("PeopleService.newTotpSecret", (row, caller) -> new Step((c, ctx) -> people.newTotpSecret("nobody",
+                "not the password".toCharArray(), "192.0.2.10")));
+        specs.put("PeopleService.resume", (row, caller) -> new Step((c, ctx) -> people.resume(new Username("liaison"), 0)));
+        specs.put("PeopleService.signOut", (row, caller) -> new Step((c, ctx) -> {
+            people.signOut(c, ctx, true);
+            return null;
+        }));
+        specs.put("PeopleService.create", (row, caller) -> {
+            OrganizationId target = organizationFor(row, caller);
+            String name = "authz-" + UUID.randomUUID().toString().substring(0, 8);
+            return new Step((c, ctx) -> people.create(c, ctx, target, new CreatePersonRequest(name, "Authorisation test",
+                    Set.of(Role.VIEWER))), () -> count("select count(*) from person where username = ?", name), () -> { });
+        });
+        specs.put("PeopleService.list", (row, caller) -> {
+            OrganizationId target = organizationFor(row, caller);
+            return new Step((c, ctx) -> people.list(c, ctx, target));
+        });
+        specs.put("PeopleService.changePassword", (row, caller) -> new Step((c, ctx) -> people.changePassword(c, ctx,
+                "election-pool-demo".toCharArray(), "a new and long enough passphrase".toCharArray())));
+        specs.put("PeopleService.setPreferences", (row, caller) -> new Step((c, ctx) -> {
+            people.setPreferences(c, ctx, "fi", "Europe/Helsinki");
+            return null;
+        }));
+        specs.put("PeopleService.setStatus", (row, caller) -> {
+            OrganizationId target = organizationFor(row, caller);
+            String name = "authz-" + UUID.randomUUID().toString().substring(0, 8);
+            people.create(HUB, HUB_CONTEXT, target, new CreatePersonRequest(name, "Authorisation test", Set.of(Role.VIEWER)));
+            return new Step((c, ctx) -> people.setStatus(c, ctx, new Username(name), PersonStatus.DISABLED),
+                    () -> count("select count(*) from person where username = ? and status = 'ACTIVE'", name), () -> { });
+        });
+        specs.put("AttestationService.attest", (row, caller) -> new Step((c, ctx) -> attestations.attest(c,
+                new UiRequest("c2lk", "POST", "/index.xhtml", "test", null, "192.0.2.10"))));
 
         specs.put("AuditService.entries", (row, caller) -> new Step((c, ctx) -> audit.entries(c, ctx, 0, 1)));
         specs.put("AuditService.inclusion", (row, caller) -> {
@@ -673,6 +718,8 @@ class ServiceAuthorizationIT {
         disarm = lookup("DisarmServiceBean", DisarmService.class);
         stix = lookup("StixServiceBean", StixService.class);
         taxii = lookup("TaxiiServiceBean", TaxiiService.class);
+        people = lookup("PeopleServiceBean", PeopleService.class);
+        attestations = lookup("AttestationServiceBean", AttestationService.class);
         dataSource = (DataSource) new InitialContext().lookup(ExpectedDatabase.jndiName());
 
         fixtureOrg = new OrganizationId("authz-fixture-" + UUID.randomUUID().toString().substring(0, 8));

@@ -20,7 +20,7 @@ public interface AttestationService {
      * @return the audit context of the request: channel {@code UI}, the person's organisation and
      *         user name, the attestation's id as {@code jti}, the attestation (a compact JWS signed
      *         by the hub, {@code typ} {@code hxp-ui-attestation+jwt}) as evidence
-     * @throws IllegalArgumentException for a caller that is no person
+     * @throws org.electionpool.hub.api.problem.HubException {@code FORBIDDEN} for a caller that is no person
      */
     AuditContext attest(Caller person, UiRequest request);
 }

@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.electionpool.hub.api.audit.AuditContext;
 import org.electionpool.hub.api.people.AttestationService;
 import org.electionpool.hub.api.people.UiRequest;
+import org.electionpool.hub.api.problem.HubException;
+import org.electionpool.hub.api.problem.ProblemType;
 import org.electionpool.hub.api.security.Caller;
 import org.electionpool.hub.crypto.HubKeys;
 import org.electionpool.hub.crypto.UiAttestation;
@@ -36,7 +38,7 @@ public class AttestationServiceBean implements AttestationService {
     @Override
     public AuditContext attest(Caller person, UiRequest request) {
         if (person.channel() != Caller.Channel.UI) {
-            throw new IllegalArgumentException("only a person's request is attested");
+            throw new HubException(ProblemType.FORBIDDEN, "Only a person's request in the web UI is attested by the hub.");
         }
         Instant now = clock.instant();
         String jti = UUID.randomUUID().toString();

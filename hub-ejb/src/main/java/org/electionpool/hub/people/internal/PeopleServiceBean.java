@@ -340,7 +340,7 @@ public class PeopleServiceBean implements PeopleService {
             violations.add(new FieldViolation("displayName", "must be 1 to 200 characters without control characters"));
         }
         Set<Role> roles = request == null || request.roles() == null ? Set.of() : request.roles();
-        if (roles.isEmpty() || roles.contains(null) || !Role.allowedFor(kind).containsAll(roles)) {
+        if (roles.isEmpty() || roles.stream().anyMatch(java.util.Objects::isNull) || !Role.allowedFor(kind).containsAll(roles)) {
             violations.add(new FieldViolation("roles", "must be at least one of " + Role.allowedFor(kind)
                     + " (what a person of a " + kind + " may hold)"));
         }

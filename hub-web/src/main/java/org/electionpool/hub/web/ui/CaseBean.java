@@ -111,8 +111,29 @@ public class CaseBean implements Serializable {
         public void setFacts(String v) { facts = v; }
     }
 
+    /** One item of the case with the form of its answer (a bean, so the form binds to its properties). */
+    public static final class ItemRow implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private final CaseView.ItemView item;
+        private final Answer answer;
+
+        ItemRow(CaseView.ItemView item, Answer answer) {
+            this.item = item;
+            this.answer = answer;
+        }
+
+        public CaseView.ItemView getItem() {
+            return item;
+        }
+
+        public Answer getAnswer() {
+            return answer;
+        }
+    }
+
     private String id;
     private CaseView view;
+    private List<ItemRow> rows = List.of();
     private boolean notFound;
     private MessageList messages;
     private AttachmentList attachments;
@@ -133,6 +154,7 @@ public class CaseBean implements Serializable {
             view = cases.get(ui.caller(), ui.attest("case.read", null), caseId);
             messages = cases.messages(ui.caller(), ui.attest("case.messages.read", null), caseId);
             attachments = cases.attachments(ui.caller(), caseId);
+            rows();
         } catch (HubException e) {
             if (e.type() != ProblemType.NOT_FOUND && e.type() != ProblemType.INVALID_PARAMETER) {
                 throw e;
@@ -150,6 +172,16 @@ public class CaseBean implements Serializable {
         view = cases.get(ui.caller(), ui.attest("case.read", null), caseId);
         messages = cases.messages(ui.caller(), ui.attest("case.messages.read", null), caseId);
         attachments = cases.attachments(ui.caller(), caseId);
+        rows();
+    }
+
+    private void rows() {
+        rows = view.items().stream().map(i -> new ItemRow(i, answer(i.number()))).toList();
+    }
+
+    /** @return the case's items, each with its answer form */
+    public List<ItemRow> getRows() {
+        return rows;
     }
 
     /** @return the person's side of the case */

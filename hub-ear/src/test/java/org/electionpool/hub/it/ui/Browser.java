@@ -1,0 +1,198 @@
+package org.electionpool.hub.it.ui;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.electionpool.hub.crypto.Totp;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * One person's browser: a fresh headless Chromium (Debian's {@code /usr/bin/chromium} and
+ * {@code /usr/bin/chromedriver}, a new profile each time, no background networking) pointed at the
+ * hub under test, with the steps every flow shares — sign in as a demo person of
+ * {@code dev-users.json} (computing the TOTP code from its secret), go to a page, fill a field,
+ * take a screenshot into {@code target/screenshots/}.
+ */
+public final class Browser implements AutoCloseable {
+
+    /** The hub under test. */
+    public static final URI HUB = URI.create(System.getProperty("hub.base.url", "http://localhost:8080"));
+
+    /** Where screenshots go (test output; docs/ui.md shows them). */
+    public static final Path SCREENSHOTS = Path.of(System.getProperty("hub.screenshots.dir", "target/screenshots"));
+
+    private final ChromeDriver driver;
+
+    private Browser(String language) throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("hub.chromium", "/usr/bin/chromium"));
+        Path profile = Files.createTempDirectory("hub-ui-profile");
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
+                "--disable-quic", "--window-size=1280,1000", "--user-data-dir=" + profile, "--lang=" + language);
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(System.getProperty("hub.chromedriver", "/usr/bin/chromedriver")).toFile())
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+    }
+
+    /** @return a browser whose preferred language is English */
+    public static Browser open() throws IOException {
+        return new Browser("en");
+    }
+
+    /** @return a browser whose preferred language is the given one */
+    public static Browser open(String language) throws IOException {
+        return new Browser(language);
+    }
+
+    /** @return the Selenium driver */
+    public WebDriver driver() {
+        return driver;
+    }
+
+    /** Opens a path of the hub. */
+    public Browser go(String path) {
+        driver.get(HUB.resolve(path).toString());
+        return this;
+    }
+
+    /** @return the element with the id */
+    public WebElement id(String id) {
+        return driver.findElement(By.id(id));
+    }
+
+    /** @return whether an element with the id is on the page */
+    public boolean has(String id) {
+        return !driver.findElements(By.id(id)).isEmpty();
+    }
+
+    /** Replaces a text field's value. */
+    public Browser type(String id, String text) {
+        WebElement e = id(id);
+        e.clear();
+        e.sendKeys(text);
+        return this;
+    }
+
+    /** Chooses an option of a select by its value. */
+    public Browser choose(String id, String value) {
+        new Select(id(id)).selectByValue(value);
+        return this;
+    }
+
+    /** Clicks the element with the id. */
+    public Browser click(String id) {
+        id(id).click();
+        return this;
+    }
+
+    /** Clicks the submit button whose {@code data-action} is the case action. */
+    public Browser act(String action) {
+        driver.findElement(By.cssSelector("input[data-action='" + action + "']")).click();
+        return this;
+    }
+
+    /** @return the page's visible text */
+    public String text() {
+        return driver.findElement(By.tagName("body")).getText();
+    }
+
+    /** @return the page's path and query */
+    public String path() {
+        URI u = URI.create(driver.getCurrentUrl());
+        return u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+    }
+
+    /** Signs in as a demo person; with a TOTP secret in dev-users.json, answers the code step too. */
+    public Browser signIn(String username) throws IOException {
+        DemoPerson p = DemoPerson.of(username);
+        go("/ui/login.xhtml");
+        type("login:username", p.username());
+        type("login:password", p.password());
+        click("login:submit");
+        if (p.totpSecret().isPresent() && has("login:code")) {
+            type("login:code", Totp.code(Totp.fromBase32(p.totpSecret().get()), Totp.step(Instant.now()), 6,
+                    Totp.Algorithm.SHA1));
+            click("login:submit");
+        }
+        return this;
+    }
+
+    /** Signs out with the header's button. */
+    public Browser signOut() {
+        click("signout:signout");
+        return this;
+    }
+
+    /** Saves a screenshot as {@code target/screenshots/<name>.png}. */
+    public Path screenshot(String name) throws IOException {
+        Files.createDirectories(SCREENSHOTS);
+        Path file = SCREENSHOTS.resolve(name + ".png");
+        Files.write(file, ((TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
+        return file;
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+    }
+
+    /**
+     * A demo person of {@code dev-users.json}.
+     *
+     * @param username     the user name
+     * @param password     the password
+     * @param organization the organisation
+     * @param roles        the roles
+     * @param totpSecret   the base32 TOTP secret, if the person has a second factor
+     */
+    public record DemoPerson(String username, String password, String organization, List<String> roles,
+                             Optional<String> totpSecret) {
+
+        /** @return the demo person of that name, read from the dev hub's file */
+        public static DemoPerson of(String username) throws IOException {
+            for (JsonObject o : all().getValuesAs(JsonObject.class)) {
+                if (o.getString("username").equals(username)) {
+                    return new DemoPerson(username, o.getString("password"), o.getString("organization"),
+                            o.getJsonArray("roles").getValuesAs(jakarta.json.JsonString.class).stream()
+                                    .map(jakarta.json.JsonString::getString).toList(),
+                            Optional.ofNullable(o.containsKey("totpSecret") ? o.getString("totpSecret") : null));
+                }
+            }
+            throw new IllegalArgumentException("no demo person " + username);
+        }
+
+        /** @return the whole file */
+        public static JsonArray all() throws IOException {
+            try (var reader = Json.createReader(new StringReader(Files.readString(file())))) {
+                return reader.readArray();
+            }
+        }
+
+        /** @return where the dev hub writes it */
+        public static Path file() {
+            return Path.of(System.getProperty("jboss.home"), "standalone", "data", "hub", "dev-users.json");
+        }
+    }
+}
