@@ -444,6 +444,7 @@ class ServiceAuthorizationIT {
             return null;
         }));
         specs.put("AuditService.latestCheckpoint", (row, caller) -> new Step((c, ctx) -> audit.latestCheckpoint()));
+        specs.put("AuditService.checkpoints", (row, caller) -> new Step((c, ctx) -> audit.checkpoints(null, 5)));
         specs.put("AuditService.consistency", (row, caller) -> new Step((c, ctx) -> audit.consistency(1, 2)));
 
         specs.put("HubStatusService.database", (row, caller) -> new Step((c, ctx) -> {

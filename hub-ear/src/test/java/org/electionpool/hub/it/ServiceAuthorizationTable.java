@@ -249,8 +249,9 @@ final class ServiceAuthorizationTable {
             "AuditService.bundle                     mismatch  -    -    IAE   -    -      -      -",
             "AuditService.export                     none      403  403  ok    403  403    403    403",
             "AuditService.export                     mismatch  -    -    IAE   -    -      -      -",
-            "AuditService.fsck                       none      403  403  403   ok   403    403    ok",
+            "AuditService.fsck                       none      403  403  ok    ok   403    403    ok",
             "AuditService.latestCheckpoint           public",
+            "AuditService.checkpoints                public",
             "AuditService.consistency                public",
 
             "HubStatusService.database               public",

@@ -9,10 +9,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs the offline verifier the way an auditor does: {@code java -jar hub-audit-verifier.jar …}. */
-final class Verifier {
+public final class Verifier {
 
     /** @param exitCode the process's exit code; @param output what it printed (stdout and stderr) */
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
     }
 
     private Verifier() {
@@ -26,7 +26,7 @@ final class Verifier {
         return jar;
     }
 
-    static Result run(String... args) throws IOException, InterruptedException {
+    public static Result run(String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-jar");

@@ -51,6 +51,37 @@ public interface HubKeys {
     record AttachmentKey(String alias, javax.crypto.SecretKey key) {
     }
 
+    /**
+     * The hub's own public signing keys, as published: what checks the hub's signed answers and
+     * its attestations of persons' UI requests (docs/audit-log.md, Attested entries).
+     *
+     * @return per key id, its RFC 7638 thumbprint and its public JWK as a JSON object
+     */
+    default java.util.List<PublishedKey> publishedSigningKeys() {
+        java.util.List<PublishedKey> out = new java.util.ArrayList<>();
+        for (com.nimbusds.jose.jwk.JWK jwk : publicJwkSet().getKeys()) {
+            if (com.nimbusds.jose.jwk.KeyUse.SIGNATURE.equals(jwk.getKeyUse())) {
+                try {
+                    out.add(new PublishedKey(jwk.getKeyID(), jwk.computeThumbprint().toString(),
+                            jwk.toPublicJWK().toJSONObject()));
+                } catch (com.nimbusds.jose.JOSEException e) {
+                    throw new IllegalStateException("a published key has no thumbprint", e);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * One of the hub's published signing keys.
+     *
+     * @param kid        its key id
+     * @param thumbprint its RFC 7638 SHA-256 thumbprint (base64url)
+     * @param jwk        its public JWK
+     */
+    record PublishedKey(String kid, String thumbprint, java.util.Map<String, Object> jwk) {
+    }
+
     /** @return {@link #publicJwkSet()} as the JSON published at {@code /.well-known/jwks.json} (public members only) */
     default String publicJwksJson() {
         return publicJwkSet().toString(true);

@@ -150,7 +150,9 @@ public final class AuditVerifier {
             }
             out.println("OK " + bundle.kind().wireName() + ": " + result.entries() + " entries, tree size "
                     + result.size() + ", root " + Base64.getEncoder().encodeToString(result.root()) + ", "
-                    + result.signaturesVerified() + " evidence signatures verified");
+                    + result.signaturesVerified() + " evidence signatures verified"
+                    + (result.attestationsVerified() == 0 ? "" : " (" + result.attestationsVerified()
+                    + " of them attestations by the hub of a person's request in the web UI, not senders' signatures)"));
             return EXIT_OK;
         } catch (VerificationFailure e) {
             out.println(e.getMessage());

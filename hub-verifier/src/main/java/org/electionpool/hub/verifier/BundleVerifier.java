@@ -50,13 +50,24 @@ final class BundleVerifier {
      * @param root                the verified tree head
      * @param signaturesVerified  evidence signatures verified
      * @param evidenceWithheld    entries whose leaf records evidence the bundle does not include
+     * @param attestationsVerified of the verified evidence, attestations by the hub of a person's
+     *                            request in the web UI (channel {@code UI}) — never counted as, nor
+     *                            accepted in place of, a sender's signature
      */
-    record Result(int entries, long size, byte[] root, int signaturesVerified, int evidenceWithheld) {
+    record Result(int entries, long size, byte[] root, int signaturesVerified, int evidenceWithheld,
+                  int attestationsVerified) {
     }
+
+    /** The JWS {@code typ} of the hub's attestation of a person's UI request. */
+    static final String ATTESTATION_TYP = "hxp-ui-attestation+jwt";
+
+    /** The {@code keys} member under which a bundle carries the hub's own signing keys. */
+    static final String HUB_KEYS = "hub";
 
     /** The members of a leaf that the evidence check needs, read while the leaf is checked. */
     private record LeafFacts(long index, Object timestamp, Object actorOrg, Object jti, Object bodySha256,
-                             Object evidenceSha256, Object action, Object targetType, Object targetId, Object details) {
+                             Object evidenceSha256, Object action, Object targetType, Object targetId, Object details,
+                             Object channel, Object actorPrincipal) {
     }
 
     /**
@@ -70,6 +81,12 @@ final class BundleVerifier {
         private final Map<String, Long> ended = new java.util.HashMap<>();
 
         void record(LeafFacts leaf) {
+            if ("hub.key.published".equals(leaf.action()) && leaf.details() instanceof Map<?, ?> published
+                    && published.get("kid") instanceof String hubKid && published.get("thumbprint") instanceof String print) {
+                added.putIfAbsent(HUB_KEYS + "/" + hubKid, leaf.index());
+                thumbprints.putIfAbsent(HUB_KEYS + "/" + hubKid, print);
+                return;
+            }
             if (!"organization".equals(leaf.targetType()) || !(leaf.targetId() instanceof String org)
                     || !(leaf.details() instanceof Map<?, ?> details) || !(details.get("kid") instanceof String kid)) {
                 return;
@@ -182,6 +199,7 @@ final class BundleVerifier {
         }
         int verified = 0;
         int withheld = 0;
+        int attested = 0;
         for (int n = 0; n < bundle.entries().size(); n++) {
             AuditBundle.Entry entry = bundle.entries().get(n);
             LeafFacts leaf = facts.get(n);
@@ -191,10 +209,12 @@ final class BundleVerifier {
                 }
                 continue;
             }
-            checkEvidence(entry.evidence(), leaf, bundle.keys(), logKeys);
+            if (checkEvidence(entry.evidence(), leaf, bundle.keys(), logKeys)) {
+                attested++;
+            }
             verified++;
         }
-        return new Result(bundle.entries().size(), size, root, verified, withheld);
+        return new Result(bundle.entries().size(), size, root, verified, withheld, attested);
     }
 
     private static Checkpoint verifyCheckpoint(AuditBundle bundle, String pinnedKey, Consumer<String> notes)
@@ -281,11 +301,12 @@ final class BundleVerifier {
         return new LeafFacts(i, leaf.get("received_at") != null ? leaf.get("received_at") : leaf.get("timestamp"),
                 leaf.get("actor_org"), leaf.get("jti"),
                 leaf.get("body_sha256"), leaf.get("evidence_sha256"), leaf.get("action"), leaf.get("target_type"),
-                leaf.get("target_id"), leaf.get("details"));
+                leaf.get("target_id"), leaf.get("details"), leaf.get("channel"), leaf.get("actor_principal"));
     }
 
-    private static void checkEvidence(String jws, LeafFacts leaf, Map<String, List<AuditBundle.RegisteredKey>> keys,
-                                      LogKeys logKeys) throws VerificationFailure {
+    /** @return whether the evidence is the hub's attestation of a person's request (channel UI) */
+    private static boolean checkEvidence(String jws, LeafFacts leaf, Map<String, List<AuditBundle.RegisteredKey>> keys,
+                                         LogKeys logKeys) throws VerificationFailure {
         long i = leaf.index();
         if (!(leaf.evidenceSha256() instanceof String evidenceSha256)) {
             throw VerificationFailure.index(i, "evidence is included but the leaf records no evidence_sha256");
@@ -309,6 +330,19 @@ final class BundleVerifier {
         String kid = object.getHeader().getKeyID();
         if (kid == null) {
             throw VerificationFailure.index(i, "evidence header has no kid");
+        }
+        boolean attestation = object.getHeader().getType() != null
+                && ATTESTATION_TYP.equals(object.getHeader().getType().getType());
+        boolean person = "UI".equals(leaf.channel());
+        if (attestation != person) {
+            throw VerificationFailure.index(i, person
+                    ? "evidence of a person's request (channel UI) must be the hub's attestation (typ " + ATTESTATION_TYP + ")"
+                    : "evidence is the hub's attestation, but the entry's channel is " + leaf.channel()
+                    + ": an attestation never stands for a sender's signature");
+        }
+        if (attestation) {
+            checkAttestation(object, kid, leaf, keys, logKeys);
+            return true;
         }
         if (!(leaf.actorOrg() instanceof String org)) {
             throw VerificationFailure.index(i, "evidence is included but the leaf names no actor_org");
@@ -389,6 +423,70 @@ final class BundleVerifier {
         String unbacked = logKeys == null ? null : logKeys.problem(org, kid, jwk, i);
         if (unbacked != null) {
             throw VerificationFailure.index(i, "evidence key " + org + "/" + kid + " " + unbacked);
+        }
+        return false;
+    }
+
+    /**
+     * The hub's attestation of a person's request: ES256 by one of the hub's own signing keys (the
+     * bundle's {@code keys["hub"]}; in an export also published in the log by a
+     * {@code hub.key.published} entry before this one), its {@code org}, {@code sub} and
+     * {@code jti} the leaf's actor and request id, its {@code form_sha256} the leaf's
+     * {@code body_sha256}.
+     */
+    private static void checkAttestation(JWSObject object, String kid, LeafFacts leaf,
+                                         Map<String, List<AuditBundle.RegisteredKey>> keys, LogKeys logKeys)
+            throws VerificationFailure {
+        long i = leaf.index();
+        if (!"ES256".equals(object.getHeader().getAlgorithm().getName())) {
+            throw VerificationFailure.index(i, "the hub's attestation must be ES256");
+        }
+        AuditBundle.RegisteredKey key = keys.getOrDefault(HUB_KEYS, List.of()).stream()
+                .filter(k -> k.kid().equals(kid)).findFirst().orElse(null);
+        if (key == null) {
+            throw VerificationFailure.index(i, "attestation key hub/" + kid + " is not among the bundle's hub keys");
+        }
+        if (!key.use().equals("sig") || !(key.jwk() instanceof ECKey ec)) {
+            throw VerificationFailure.index(i, "attestation key hub/" + kid + " is not an EC signing key");
+        }
+        boolean verified;
+        try {
+            verified = object.verify(new ECDSAVerifier(ec));
+        } catch (JOSEException | RuntimeException e) {
+            throw VerificationFailure.index(i, "attestation cannot be verified with hub/" + kid + ": " + e.getMessage());
+        }
+        if (!verified) {
+            throw VerificationFailure.index(i, "attestation signature does not verify with the hub's key " + kid);
+        }
+        Object payloadValue;
+        try {
+            String payload = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(object.getPayload().toBytes())).toString();
+            payloadValue = StrictJson.parse(payload, CanonicalJson.MAX_DEPTH);
+        } catch (CharacterCodingException | IllegalArgumentException e) {
+            throw VerificationFailure.index(i, "attestation payload is not JSON");
+        }
+        if (!(payloadValue instanceof Map<?, ?> claims)) {
+            throw VerificationFailure.index(i, "attestation payload is not a JSON object");
+        }
+        if (leaf.actorOrg() == null || !leaf.actorOrg().equals(claims.get("org"))) {
+            throw VerificationFailure.index(i, "attestation org " + claims.get("org") + " is not the leaf's actor_org "
+                    + leaf.actorOrg());
+        }
+        if (leaf.actorPrincipal() == null || !leaf.actorPrincipal().equals(claims.get("sub"))) {
+            throw VerificationFailure.index(i, "attestation sub " + claims.get("sub") + " is not the leaf's actor_principal "
+                    + leaf.actorPrincipal());
+        }
+        if (leaf.jti() == null || !leaf.jti().equals(claims.get("jti"))) {
+            throw VerificationFailure.index(i, "attestation jti " + claims.get("jti") + " is not the leaf's jti " + leaf.jti());
+        }
+        if (!java.util.Objects.equals(leaf.bodySha256(), claims.get("form_sha256"))) {
+            throw VerificationFailure.index(i, "attestation form_sha256 does not match the leaf's body_sha256");
+        }
+        String unbacked = logKeys == null ? null : logKeys.problem(HUB_KEYS, kid, key.jwk(), i);
+        if (unbacked != null) {
+            throw VerificationFailure.index(i, "attestation key hub/" + kid + " " + unbacked.replace("key.added",
+                    "hub.key.published"));
         }
     }
 

@@ -118,6 +118,8 @@ public enum AuditAction {
     /** A TAXII client deleted (revoked) an object it published. */
     TAXII_OBJECT_DELETED("taxii.object.deleted", null),
     /** A reader took a range of entries. */
+    /** The hub recorded one of its own signing keys (at start-up, once per key): what checks its attestations. */
+    HUB_KEY_PUBLISHED("hub.key.published", null),
     /** A person signed in to the web UI. */
     PERSON_SIGNED_IN("person.signed.in", null),
     /** A sign-in failed (no reason recorded beyond the address: no enumeration). */

@@ -75,6 +75,15 @@ public interface AuditService {
     String latestCheckpoint();
 
     /**
+     * The checkpoint history, newest first (public: every checkpoint is published).
+     *
+     * @param beforeSize only checkpoints of a smaller tree, or {@code null} for the newest
+     * @param limit      at most this many, 1 to 100
+     * @return the checkpoints
+     */
+    java.util.List<CheckpointView> checkpoints(Long beforeSize, int limit);
+
+    /**
      * @return the consistency proof between two tree sizes
      * @throws org.electionpool.hub.api.problem.HubException {@code INVALID_PARAMETER} unless 0 ≤ from ≤ to ≤ size
      */
@@ -92,4 +101,5 @@ public interface AuditService {
      * @throws org.electionpool.hub.api.problem.HubException {@code FORBIDDEN} for anybody else
      */
     FsckReport fsck(org.electionpool.hub.api.security.Caller caller);
+
 }

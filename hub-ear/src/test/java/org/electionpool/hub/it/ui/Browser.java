@@ -40,6 +40,12 @@ public final class Browser implements AutoCloseable {
 
     private final ChromeDriver driver;
 
+    /** Where this browser saves downloads. */
+    private final Path downloads;
+
+    /** The last TOTP step used per user name: a step is accepted once (RFC 6238 §5.2), so the next sign-in waits. */
+    private static final java.util.Map<String, Long> LAST_STEP = new java.util.concurrent.ConcurrentHashMap<>();
+
     private Browser(String language) throws IOException {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(System.getProperty("hub.chromium", "/usr/bin/chromium"));
@@ -47,7 +53,9 @@ public final class Browser implements AutoCloseable {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
                 "--disable-quic", "--window-size=1280,1000", "--user-data-dir=" + profile, "--lang=" + language);
-        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
+        downloads = Files.createTempDirectory("hub-ui-downloads");
+        options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language,
+                "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(System.getProperty("hub.chromedriver", "/usr/bin/chromedriver")).toFile())
                 .build();
@@ -101,16 +109,31 @@ public final class Browser implements AutoCloseable {
         return this;
     }
 
-    /** Clicks the element with the id. */
+    /** Clicks the element with the id and waits for the next page. */
     public Browser click(String id) {
+        return clickAndWait(id(id));
+    }
+
+    /** Clicks the element with the id without waiting for a new page (a download). */
+    public Browser clickOnly(String id) {
         id(id).click();
+        return this;
+    }
+
+    /** Clicks a link or submit button and waits until the page it leaves is gone and the next one loaded. */
+    public Browser clickAndWait(WebElement element) {
+        WebElement page = driver.findElement(By.tagName("html"));
+        element.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30)).until(d ->
+                "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
         return this;
     }
 
     /** Clicks the submit button whose {@code data-action} is the case action. */
     public Browser act(String action) {
-        driver.findElement(By.cssSelector("input[data-action='" + action + "']")).click();
-        return this;
+        return clickAndWait(driver.findElement(By.cssSelector("input[data-action='" + action + "']")));
     }
 
     /** @return the page's visible text */
@@ -132,11 +155,39 @@ public final class Browser implements AutoCloseable {
         type("login:password", p.password());
         click("login:submit");
         if (p.totpSecret().isPresent() && has("login:code")) {
-            type("login:code", Totp.code(Totp.fromBase32(p.totpSecret().get()), Totp.step(Instant.now()), 6,
-                    Totp.Algorithm.SHA1));
+            type("login:code", code(p.username(), p.totpSecret().get()));
             click("login:submit");
         }
         return this;
+    }
+
+    /** @return a TOTP code of a step not used before for this person (waiting for the next step if need be) */
+    public static String code(String username, String base32Secret) {
+        long step = Totp.step(Instant.now());
+        Long last = LAST_STEP.get(username);
+        while (last != null && step <= last) {
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            step = Totp.step(Instant.now());
+        }
+        LAST_STEP.put(username, step);
+        return Totp.code(Totp.fromBase32(base32Secret), step, 6, Totp.Algorithm.SHA1);
+    }
+
+    /** @return the file the browser downloaded, once complete (waits up to 20 s) */
+    public Path downloaded(String name) throws InterruptedException {
+        Path file = downloads.resolve(name);
+        for (int i = 0; i < 80 && !Files.isRegularFile(file); i++) {
+            Thread.sleep(250);
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("no download " + name + " in " + downloads);
+        }
+        return file;
     }
 
     /** Signs out with the header's button. */

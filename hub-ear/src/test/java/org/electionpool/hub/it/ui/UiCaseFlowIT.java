@@ -40,7 +40,7 @@ class UiCaseFlowIT {
             assertEquals("/ui/index.xhtml", liaison.path());
             liaison.screenshot("dashboard-authority");
             liaison.click("new-case");
-            liaison.driver().findElement(By.linkText("Removal order")).click();
+            liaison.clickAndWait(liaison.driver().findElement(By.linkText("Removal order")));
             assertTrue(liaison.path().contains("kind=REMOVAL_ORDER"), liaison.path());
             liaison.choose("case:addressee", "platform-alpha");
             liaison.type("case:reference", "EA-2027-0042");
@@ -74,7 +74,7 @@ class UiCaseFlowIT {
             platform.signIn("alpha");
             assertTrue(platform.id("attention").getText().contains(title), "the new case is in the platform's queue");
             platform.screenshot("dashboard-platform");
-            platform.driver().findElement(By.linkText(title)).click();
+            platform.clickAndWait(platform.driver().findElement(By.linkText(title)));
             platform.act("ACKNOWLEDGE");
             assertEquals("Acknowledged", platform.id("case-status").getText().trim());
             assertTrue(platform.id("receipts").getText().contains("log index"), platform.text());
@@ -83,7 +83,7 @@ class UiCaseFlowIT {
             for (int n = 1; n <= 3; n++) {
                 List<WebElement> facts = platform.driver().findElements(By.cssSelector("textarea[id$=':facts']"));
                 facts.get(n - 1).sendKeys("Item " + n + " removed: false claims of closed polling stations.");
-                platform.driver().findElements(By.cssSelector("input[id$=':send'][value*='item']")).get(n - 1).click();
+                platform.clickAndWait(platform.driver().findElements(By.cssSelector("input[id$=':send'][value*='item']")).get(n - 1));
                 platform.screenshot("case-detail-platform-item-" + n);
                 if (!platform.has("item-" + n + "-response")) {
                     java.nio.file.Files.writeString(Browser.SCREENSHOTS.resolve("failed-response.html"),
@@ -108,6 +108,35 @@ class UiCaseFlowIT {
             assertEquals(List.of("REOPEN"), liaison.driver().findElements(By.cssSelector("input[data-action]")).stream()
                     .map(e -> e.getAttribute("data-action")).toList(), "a closed case offers only what CLOSED allows");
             liaison.screenshot("case-detail-closed");
+        }
+
+        try (Browser auditor = Browser.open()) {
+            auditor.signIn("auditor");
+            assertEquals("/ui/index.xhtml", auditor.path(), "the auditor signs in with the second factor");
+            auditor.click("nav-audit");
+            assertTrue(auditor.id("entries").getText().contains("case.transitioned"), auditor.text());
+            auditor.screenshot("audit-log");
+            // the case's creation, by the liaison in the web UI: attested by the hub, not signed by a sender
+            WebElement created = auditor.driver().findElements(By.xpath("//table[@id='entries']//tr[td[contains(.,'"
+                    + caseId + "')] and td[contains(.,'case.created')]]//a")).get(0);
+            auditor.clickAndWait(created);
+            assertTrue(auditor.id("inclusion").getText().startsWith("Included"), auditor.text());
+            assertTrue(auditor.id("evidence-kind").getText().startsWith("Attested by the hub"), auditor.text());
+            assertTrue(auditor.id("leaf").getText().contains("\"channel\":\"UI\""), auditor.id("leaf").getText());
+            auditor.screenshot("audit-entry-attested");
+            auditor.click("nav-audit");
+            auditor.type("bundle:id", caseId);
+            auditor.clickOnly("bundle:download");
+            java.nio.file.Path bundle = auditor.downloaded("bundle-case-" + caseId + ".json");
+            String command = auditor.id("verifier-command").getText();
+            String key = command.substring(command.indexOf("--key '") + 7, command.lastIndexOf("'"));
+            org.electionpool.hub.it.Verifier.Result verified = org.electionpool.hub.it.Verifier.run("--key", key,
+                    bundle.toString());
+            assertEquals(0, verified.exitCode(), verified.output());
+            assertTrue(verified.output().contains("attestations by the hub"), verified.output());
+            auditor.click("fsck:run");
+            assertTrue(auditor.id("fsck:fsck-result").getText().contains("Clean"), auditor.text());
+            auditor.screenshot("audit-fsck");
         }
     }
 }

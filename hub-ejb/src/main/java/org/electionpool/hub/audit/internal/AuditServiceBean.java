@@ -166,10 +166,29 @@ public class AuditServiceBean implements AuditService {
     @Override
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // a long read, no transaction to time out
     public FsckReport fsck(Caller caller) {
-        if (!caller.isOperator() && caller.channel() != Caller.Channel.SYSTEM) {
-            throw new HubException(ProblemType.FORBIDDEN, "Only the hub operator may do this.");
+        if (!caller.isOperator() && caller.channel() != Caller.Channel.SYSTEM && !isAuditor(caller)) {
+            throw new HubException(ProblemType.FORBIDDEN, "Only the hub operator or an auditor may do this.");
         }
         return LogCheck.run(store(), SignedNote.VerifierKey.parse(verifierKey()));
+    }
+
+    @Override
+    public List<org.electionpool.hub.api.audit.CheckpointView> checkpoints(Long beforeSize, int limit) {
+        if (limit < 1 || limit > 100 || (beforeSize != null && beforeSize < 0)) {
+            throw new HubException(ProblemType.INVALID_PARAMETER, "Need 1 <= limit <= 100 and before >= 0.");
+        }
+        List<org.electionpool.hub.api.audit.CheckpointView> out = new java.util.ArrayList<>();
+        jakarta.persistence.Query query = em.createNativeQuery("select size, created_at, note from audit_checkpoint"
+                + (beforeSize == null ? "" : " where size < ?1") + " order by size desc").setMaxResults(limit);
+        if (beforeSize != null) {
+            query.setParameter(1, beforeSize);
+        }
+        for (Object row : query.getResultList()) {
+            Object[] r = (Object[]) row;
+            out.add(new org.electionpool.hub.api.audit.CheckpointView(((Number) r[0]).longValue(),
+                    org.electionpool.hub.system.SqlValues.instant(r[1]), (String) r[2]));
+        }
+        return out;
     }
 
     @Override
@@ -256,11 +275,15 @@ public class AuditServiceBean implements AuditService {
         String checkpoint = size == 0 ? emptyCheckpoint() : (String) em.createNativeQuery(
                 "select note from audit_checkpoint where size = ?1").setParameter(1, size).getSingleResult();
         java.util.TreeSet<String> actors = new java.util.TreeSet<>();
+        boolean attested = false;
         for (AuditBundle.Entry entry : entries) {
             Object parsed = org.electionpool.hub.protocol.json.StrictJson.parse(
                     new String(B64D.decode(entry.leaf()), StandardCharsets.UTF_8), CanonicalJson.MAX_DEPTH);
             if (parsed instanceof Map<?, ?> leaf && leaf.get("actor_org") instanceof String actor) {
                 actors.add(actor);
+            }
+            if (parsed instanceof Map<?, ?> leaf && "UI".equals(leaf.get("channel")) && entry.evidence() != null) {
+                attested = true;
             }
         }
         Map<String, List<AuditBundle.Key>> keys = new java.util.TreeMap<>();
@@ -270,8 +293,21 @@ public class AuditServiceBean implements AuditService {
                     org.electionpool.hub.crypto.PublicKeys.toMap(k.jwk()), instant(k.createdAt()), instant(k.retiredAt()),
                     instant(k.revokedAt()))).toList());
         }
+        if (attested) {
+            // The hub's own signing keys check its attestations of persons' requests (reserved id "hub").
+            keys.put(org.electionpool.hub.api.security.Caller.HUB.value(), hubKeys.publishedSigningKeys().stream()
+                    .map(k -> new AuditBundle.Key(k.kid(), "sig", "ACTIVE", k.jwk(), publishedAt(k.kid()), null, null))
+                    .toList());
+        }
         return new AuditBundle(AuditBundle.FORMAT, kind, configuration.auditOrigin(), verifierKey(), checkpoint, size,
                 target, entries, keys);
+    }
+
+    /** @return when the log first recorded the hub's key ({@code hub.key.published}), as its created_at */
+    private String publishedAt(String kid) {
+        List<?> at = em.createNativeQuery("select recorded_at from audit_entry where action = 'hub.key.published'"
+                + " and target_id = ?1 order by idx").setParameter(1, kid).setMaxResults(1).getResultList();
+        return at.isEmpty() ? null : instant(org.electionpool.hub.system.SqlValues.instant(at.get(0)));
     }
 
     private String verifierKey() {
