@@ -94,6 +94,16 @@ public class HubConfiguration {
     @ConfigProperty(name = AUDIT_REFUSALS_PER_MINUTE, defaultValue = "600")
     String refusalsPerMinuteValue = "600"; // the default, also when constructed outside the container
 
+    /**
+     * Key of who needs a second factor in the web UI: {@code admins} (the default: every person
+     * holding {@code ORG_ADMIN}, {@code AUDITOR} or {@code OPERATOR}) or {@code optional} (dev mode only).
+     */
+    public static final String SECOND_FACTOR = "hub.people.second-factor";
+
+    @Inject
+    @ConfigProperty(name = SECOND_FACTOR, defaultValue = "admins")
+    String secondFactorValue = "admins";
+
     @Inject
     @ConfigProperty(name = "jboss.server.data.dir", defaultValue = "data")
     String serverDataDir;
@@ -105,6 +115,8 @@ public class HubConfiguration {
     private Path devKeysDir;
 
     private Path devUsersFile;
+
+    private boolean secondFactorForAdmins = true;
     private String auditOrigin;
     private int deadlineScanSeconds;
     private int webhookDispatchSeconds;
@@ -134,6 +146,15 @@ public class HubConfiguration {
         keystorePassword = password.toCharArray();
         devKeysDir = nonBlank(devKeysDirValue).map(Path::of).orElse(hubData.resolve("dev-keys"));
         devUsersFile = hubData.resolve("dev-users.json");
+        String factor = secondFactorValue == null ? "admins" : secondFactorValue.trim();
+        if (!factor.equals("admins") && !factor.equals("optional")) {
+            throw new IllegalStateException(SECOND_FACTOR + " must be admins or optional, was " + factor);
+        }
+        if (factor.equals("optional") && mode == HubMode.PROD) {
+            throw new IllegalStateException(SECOND_FACTOR + "=optional is refused in prod: admins, auditors and operators"
+                    + " need a second factor there");
+        }
+        secondFactorForAdmins = factor.equals("admins");
         auditOrigin = nonBlank(auditOriginValue).orElse(issuer.getAuthority() + "/audit-log");
         deadlineScanSeconds = bounded(DEADLINE_SCAN_SECONDS, deadlineScanValue, 3600);
         webhookDispatchSeconds = bounded(WEBHOOK_DISPATCH_SECONDS, webhookDispatchValue, 3600);
@@ -237,6 +258,11 @@ public class HubConfiguration {
     /** @return where dev mode writes the demo organisations' private JWKS files */
     public Path devKeysDir() {
         return devKeysDir;
+    }
+
+    /** @return whether persons holding ORG_ADMIN, AUDITOR or OPERATOR must sign in with a second factor (always in prod) */
+    public boolean secondFactorForAdmins() {
+        return secondFactorForAdmins;
     }
 
     /** @return where dev mode writes the demo people's user names, passwords and TOTP secrets ({@code <data>/hub/dev-users.json}) */

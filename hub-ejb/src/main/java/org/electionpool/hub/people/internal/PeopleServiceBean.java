@@ -43,7 +43,6 @@ import org.electionpool.hub.api.problem.ProblemType;
 import org.electionpool.hub.api.security.Authorization;
 import org.electionpool.hub.api.security.Caller;
 import org.electionpool.hub.api.security.Role;
-import org.electionpool.hub.api.system.HubMode;
 import org.electionpool.hub.audit.AuditEvent;
 import org.electionpool.hub.audit.AuditLog;
 import org.electionpool.hub.audit.RefusalThrottle;
@@ -259,7 +258,7 @@ public class PeopleServiceBean implements PeopleService {
     }
 
     private boolean totpRequired(Set<Role> roles) {
-        return configuration.mode() == HubMode.PROD && roles.stream().anyMatch(SECOND_FACTOR_ROLES::contains);
+        return configuration.secondFactorForAdmins() && roles.stream().anyMatch(SECOND_FACTOR_ROLES::contains);
     }
 
     private void storeSecret(String username, byte[] secret, long step) {

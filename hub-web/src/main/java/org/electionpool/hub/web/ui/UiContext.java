@@ -80,6 +80,12 @@ public class UiContext {
         return p == null ? java.util.List.of() : p.caller().roles().stream().sorted().map(r -> text("role." + r.name())).toList();
     }
 
+    /** @return the roles translated and joined, in a stable order */
+    public String roles(java.util.Collection<Role> roles) {
+        return roles == null ? "" : roles.stream().sorted().map(r -> text("role." + r.name()))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** @return whether the person's organisation is of the kind (by name) */
     public boolean kind(String kind) {
         PersonSession p = getPerson();
