@@ -123,7 +123,7 @@ public enum AuditAction {
     /** A person signed in to the web UI. */
     PERSON_SIGNED_IN("person.signed.in", null),
     /** A sign-in failed (no reason recorded beyond the address: no enumeration). */
-    PERSON_SIGN_IN_FAILED("person.sign-in.failed", null),
+    PERSON_SIGN_IN_FAILED("person.signin.failed", null),
     /** A person signed out (details: everywhere). */
     PERSON_SIGNED_OUT("person.signed.out", null),
     /** A person's account was created. */

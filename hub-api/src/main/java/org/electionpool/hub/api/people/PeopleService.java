@@ -18,7 +18,7 @@ import org.electionpool.hub.api.security.Caller;
 public interface PeopleService {
 
     /**
-     * One attempt to sign in. Audited: {@code person.signed.in}, or {@code person.sign-in.failed}
+     * One attempt to sign in. Audited: {@code person.signed.in}, or {@code person.signin.failed}
      * (within the refusal budget per address).
      *
      * @param username      what the person typed as user name
