@@ -192,13 +192,16 @@ class AuditLogIT {
     }
 
     @Test
-    void operatorTriggersTheConsistencyCheckAndOthersMayNot() {
+    void theOperatorAndAuditorsRunTheConsistencyCheckAndOthersMayNot() {
         org.electionpool.hub.client.HubResponse report = DemoClients.as(DemoClients.OPERATOR).get("/api/v1/audit/fsck");
         assertEquals(200, report.status(), report.problem());
         JsonObject body = parse(report.body());
         assertTrue(body.getBoolean("ok"), report.body());
         assertEquals(body.getJsonNumber("size").longValue(), body.getJsonNumber("entries_checked").longValue());
-        assertEquals(403, DemoClients.as(DemoClients.AUDITOR).get("/api/v1/audit/fsck").status());
+        assertEquals(200, DemoClients.as(DemoClients.AUDITOR).get("/api/v1/audit/fsck").status(),
+                "auditors run fsck too (docs/audit-log.md; the auditor's fsck button)");
+        assertEquals(403, DemoClients.as(DemoClients.PLATFORM_A).get("/api/v1/audit/fsck").status());
+        assertEquals(403, DemoClients.as(DemoClients.MINISTRY).get("/api/v1/audit/fsck").status());
     }
 
     private static JsonObject parse(String json) {

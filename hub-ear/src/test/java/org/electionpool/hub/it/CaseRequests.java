@@ -14,7 +14,7 @@ import org.electionpool.hub.client.HubClient;
 import org.electionpool.hub.client.HubResponse;
 
 /** Case bodies for the integration tests, built from the shipped example docs/examples/removal-order.json. */
-final class CaseRequests {
+public final class CaseRequests {
 
     private CaseRequests() {
     }
@@ -44,7 +44,7 @@ final class CaseRequests {
     }
 
     /** Creates a removal order from the ministry to {@code addressee}; @return the new case's id */
-    static String create(HubClient authority, String addressee) {
+    public static String create(HubClient authority, String addressee) {
         HubResponse created = authority.post("/api/v1/cases", removalOrder(addressee));
         if (created.status() != 201) {
             throw new AssertionError("case not created: " + created.status() + " " + created.problem());

@@ -7,14 +7,14 @@ import org.electionpool.hub.client.HubClient;
  * {@link HubClient}s for the demo organisations the dev hub seeds, reading their private JWKS from
  * the dev-keys folder of the server under test.
  */
-final class DemoClients {
+public final class DemoClients {
 
-    static final String OPERATOR = "hub-operator";
-    static final String MINISTRY = "ministry-of-justice-fi";
-    static final String ELECTION_AUTHORITY = "election-authority-fi";
-    static final String PLATFORM_A = "platform-alpha";
-    static final String PLATFORM_B = "platform-beta";
-    static final String AUDITOR = "auditor-national-audit-office";
+    public static final String OPERATOR = "hub-operator";
+    public static final String MINISTRY = "ministry-of-justice-fi";
+    public static final String ELECTION_AUTHORITY = "election-authority-fi";
+    public static final String PLATFORM_A = "platform-alpha";
+    public static final String PLATFORM_B = "platform-beta";
+    public static final String AUDITOR = "auditor-national-audit-office";
     static final String[] ALL = {MINISTRY, ELECTION_AUTHORITY, PLATFORM_A, PLATFORM_B, AUDITOR, OPERATOR};
 
     private DemoClients() {
@@ -28,7 +28,7 @@ final class DemoClients {
     }
 
     /** @return a client acting as {@code orgId} */
-    static HubClient as(String orgId) {
+    public static HubClient as(String orgId) {
         return HubClient.builder().hub(HttpClientSupport.HUB).organization(orgId)
                 .privateJwks(devKeys().resolve(orgId + ".jwks.json")).retries(0).build();
     }

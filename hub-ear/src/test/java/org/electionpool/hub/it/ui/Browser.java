@@ -38,7 +38,25 @@ public final class Browser implements AutoCloseable {
     /** Where screenshots go (test output; docs/ui.md shows them). */
     public static final Path SCREENSHOTS = Path.of(System.getProperty("hub.screenshots.dir", "target/screenshots"));
 
+    private static final Path CHROMIUM = Path.of(System.getProperty("hub.chromium", "/usr/bin/chromium"));
+
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("hub.chromedriver", "/usr/bin/chromedriver"));
+
     private final ChromeDriver driver;
+
+    /**
+     * The browser tests need Debian's {@code chromium} and {@code chromium-driver}: CI ({@code CI=true})
+     * installs them and fails without them; elsewhere a machine without them skips these tests.
+     */
+    static void requireBrowser() {
+        if (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER)) {
+            return;
+        }
+        if ("true".equalsIgnoreCase(System.getenv("CI")) || Boolean.getBoolean("hub.browser.required")) {
+            throw new AssertionError("chromium and chromedriver are required here (CI): apt-get install chromium chromium-driver");
+        }
+        org.junit.jupiter.api.Assumptions.abort("chromium/chromedriver not installed; CI installs them");
+    }
 
     /** Where this browser saves downloads. */
     private final Path downloads;
@@ -47,8 +65,9 @@ public final class Browser implements AutoCloseable {
     private static final java.util.Map<String, Long> LAST_STEP = new java.util.concurrent.ConcurrentHashMap<>();
 
     private Browser(String language) throws IOException {
+        requireBrowser();
         ChromeOptions options = new ChromeOptions();
-        options.setBinary(System.getProperty("hub.chromium", "/usr/bin/chromium"));
+        options.setBinary(CHROMIUM.toString());
         Path profile = Files.createTempDirectory("hub-ui-profile");
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -57,7 +76,7 @@ public final class Browser implements AutoCloseable {
         options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language,
                 "download.default_directory", downloads.toString(), "download.prompt_for_download", false));
         ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(Path.of(System.getProperty("hub.chromedriver", "/usr/bin/chromedriver")).toFile())
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(2));
@@ -82,6 +101,32 @@ public final class Browser implements AutoCloseable {
     /** Opens a path of the hub. */
     public Browser go(String path) {
         driver.get(HUB.resolve(path).toString());
+        return this;
+    }
+
+    /**
+     * Opens a page as a person would: the protected views (people, organisations; faces-config.xml)
+     * only through the navigation's link, which carries their token; any other page by its address.
+     */
+    public Browser visit(String path) {
+        if (path.equals("/ui/people.xhtml") || path.equals("/ui/organizations.xhtml")) {
+            go("/ui/index.xhtml");
+            return click(path.equals("/ui/people.xhtml") ? "nav-people" : "nav-organizations");
+        }
+        return go(path);
+    }
+
+    /**
+     * Fails when the page shows a bundle key instead of its text: Faces renders a missing key as
+     * {@code ???key???}.
+     */
+    public Browser noRawKeys() {
+        String source = driver.getPageSource();
+        int at = source.indexOf("???");
+        if (at >= 0) {
+            throw new AssertionError(path() + " shows a raw key: "
+                    + source.substring(Math.max(0, at - 60), Math.min(source.length(), at + 80)));
+        }
         return this;
     }
 
@@ -124,6 +169,48 @@ public final class Browser implements AutoCloseable {
     public Browser clickAndWait(WebElement element) {
         WebElement page = driver.findElement(By.tagName("html"));
         element.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30)).until(d ->
+                "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+        return this;
+    }
+
+    /** @return the element that has the keyboard focus */
+    public WebElement focused() {
+        return driver.switchTo().activeElement();
+    }
+
+    /**
+     * Presses Tab until the element with the id has the focus, as a keyboard user moves through the
+     * page; fails when 300 presses do not reach it (it is not in the focus order).
+     */
+    public Browser tabTo(String id) {
+        for (int i = 0; i < 300; i++) {
+            if (id.equals(focused().getAttribute("id"))) {
+                return this;
+            }
+            new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        }
+        throw new AssertionError("Tab never reaches #" + id + " on " + path());
+    }
+
+    /** Presses Tab until a link with exactly that text has the focus. */
+    public Browser tabToLink(String text) {
+        for (int i = 0; i < 300; i++) {
+            WebElement f = focused();
+            if ("a".equals(f.getTagName()) && text.equals(f.getText().trim())) {
+                return this;
+            }
+            new org.openqa.selenium.interactions.Actions(driver).sendKeys(org.openqa.selenium.Keys.TAB).perform();
+        }
+        throw new AssertionError("Tab never reaches the link " + text + " on " + path());
+    }
+
+    /** Presses Enter on the focused element and waits for the next page. */
+    public Browser pressEnterAndWait() {
+        WebElement page = driver.findElement(By.tagName("html"));
+        focused().sendKeys(org.openqa.selenium.Keys.ENTER);
         new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30))
                 .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
         new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30)).until(d ->
