@@ -84,6 +84,14 @@ final class Axe {
         }
     }
 
+    /** Fails on any serious or critical violation on the page the browser shows. */
+    static void assertClean(Browser browser) throws IOException, InterruptedException {
+        List<Violation> serious = run(browser).stream().filter(Violation::seriousOrCritical).toList();
+        if (!serious.isEmpty()) {
+            throw new AssertionError(browser.path() + ": " + serious);
+        }
+    }
+
     /** @return the WCAG 2.1 A/AA violations axe finds on the page the browser shows */
     static List<Violation> run(Browser browser) throws IOException, InterruptedException {
         JavascriptExecutor js = (JavascriptExecutor) browser.driver();

@@ -51,12 +51,14 @@ class UiAccessibilityIT {
         }
 
         List<String> liaisonPages = new ArrayList<>(List.of("/ui/index.xhtml", "/ui/cases.xhtml", "/ui/case-new.xhtml",
+                "/ui/indicators.xhtml", "/ui/indicator-new.xhtml", "/ui/indicator-new.xhtml?type=ACCOUNT",
                 "/ui/case.xhtml?id=" + caseId, "/ui/case.xhtml?id=" + UUID.randomUUID(), "/ui/account.xhtml"));
         for (CaseKind kind : CaseKind.values()) {
             liaisonPages.add("/ui/case-new.xhtml?kind=" + kind.name());
         }
         checked += persona("liaison", liaisonPages, caseId, failures);
-        checked += persona("alpha", List.of("/ui/index.xhtml", "/ui/cases.xhtml", "/ui/case.xhtml?id=" + caseId), caseId, failures);
+        checked += persona("alpha", List.of("/ui/index.xhtml", "/ui/cases.xhtml", "/ui/case.xhtml?id=" + caseId,
+                "/ui/indicators.xhtml"), caseId, failures);
         checked += persona("auditor", List.of("/ui/index.xhtml", "/ui/audit.xhtml", "/ui/audit-entry.xhtml?index=0"), caseId, failures);
         checked += persona("operator", List.of("/ui/index.xhtml", "/ui/organizations.xhtml", "/ui/people.xhtml"), caseId, failures);
 
@@ -92,7 +94,7 @@ class UiAccessibilityIT {
     /** @return the screenshot's name of a page: its file, the kind chosen, or "not-found" for an unknown case */
     private static String name(String page, String caseId) {
         String file = page.substring("/ui/".length(), page.indexOf(".xhtml"));
-        int kind = page.indexOf("kind=");
+        int kind = Math.max(page.indexOf("kind="), page.indexOf("type="));
         if (kind >= 0) {
             return file + "-" + page.substring(kind + 5).toLowerCase(java.util.Locale.ROOT).replace('_', '-');
         }
@@ -104,6 +106,9 @@ class UiAccessibilityIT {
 
     private static int check(Browser browser, String name, String lang, List<String> failures) throws Exception {
         String shown = browser.path();
+        if (!browser.driver().findElements(By.cssSelector("main.error-page")).isEmpty()) {
+            failures.add(shown + " [" + lang + "]: the error page");
+        }
         String htmlLang = browser.driver().findElement(By.tagName("html")).getAttribute("lang");
         if (!lang.equals(htmlLang)) {
             failures.add(shown + " [" + lang + "]: html lang is " + htmlLang);
@@ -129,8 +134,7 @@ class UiAccessibilityIT {
             liaison.signIn("liaison");
             liaison.go("/ui/cases.xhtml");
             // from the top of the page: the skip link comes first, then the navigation, then the content
-            WebElement body = liaison.driver().findElement(By.tagName("body"));
-            body.sendKeys(Keys.TAB);
+            new org.openqa.selenium.interactions.Actions(liaison.driver()).sendKeys(Keys.TAB).perform();
             assertEquals("skip", liaison.focused().getAttribute("class"), "the skip link is the first stop");
             liaison.tabTo("new-case");
             liaison.pressEnterAndWait();

@@ -44,8 +44,22 @@ public class Problems {
     public void show(Set<? extends ConstraintViolation<?>> violations) {
         global(ui.text("problem.validation-failed"));
         for (ConstraintViolation<?> v : violations) {
-            field(v.getPropertyPath().toString(), translate(v.getMessage()));
+            field(field(v.getPropertyPath().toString()), translate(v.getMessage()));
         }
+    }
+
+    /**
+     * @return the form field a violation's property path belongs to: an element of a list of plain
+     *         values ({@code techniques[1].<list element>}) belongs to the list's one field
+     *         ({@code techniques}); a member of a list of rows ({@code items[0].value}) keeps its path
+     */
+    static String field(String path) {
+        int element = path.indexOf(".<list element>");
+        if (element < 0) {
+            return path;
+        }
+        String list = path.substring(0, element);
+        return list.replaceAll("\\[\\d+\\]$", "");
     }
 
     /** @return the message of a violation in the person's language (the English one if untranslated) */

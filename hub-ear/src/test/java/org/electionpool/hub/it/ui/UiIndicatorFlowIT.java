@@ -1,0 +1,103 @@
+package org.electionpool.hub.it.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.UUID;
+import org.electionpool.hub.it.HubDeployment;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+/**
+ * Indicators in the browser: the liaison shares an AMBER address with platform-alpha; alpha finds
+ * it in its list, reports a sighting; the liaison sees the sighting, saves a new version and
+ * revokes it; platform-beta, not a recipient, gets the same not-found page as for an indicator that
+ * does not exist; the form shows the API's validation messages at their fields.
+ */
+@ExtendWith(ArquillianExtension.class)
+class UiIndicatorFlowIT {
+
+    @Deployment(testable = false)
+    static EnterpriseArchive deployment() {
+        return HubDeployment.ear();
+    }
+
+    @Test
+    void anAmberIndicatorGoesToItsRecipientWhoReportsASightingAndTheAuthorRevokesIt() throws Exception {
+        String url = "https://social.example/p/ind-" + UUID.randomUUID();
+        String id;
+        try (Browser liaison = Browser.open()) {
+            liaison.signIn("liaison");
+            liaison.click("nav-indicators");
+            liaison.screenshot("indicators-authority");
+            liaison.click("new-indicator");
+            liaison.type("indicator:value", url);
+            liaison.choose("indicator:tlp", "AMBER");
+            liaison.type("indicator:confidence", "150");
+            liaison.type("indicator:techniques", "T0049, not-a-technique");
+            liaison.click("indicator:submit");
+            assertEquals("/ui/indicator-new.xhtml", liaison.path().replaceAll("\\?.*", ""), "refused: " + liaison.text());
+            assertTrue(liaison.text().contains("Use 100 or less."), liaison.text());
+            assertTrue(liaison.text().contains("Use DISARM technique ids such as T0049."), liaison.text());
+            liaison.screenshot("indicator-new-refused");
+            Axe.assertClean(liaison);
+            liaison.type("indicator:confidence", "80");
+            liaison.type("indicator:techniques", "T0049");
+            liaison.type("indicator:description", "Posts announcing closed polling stations.");
+            liaison.type("indicator:organizations", "platform-alpha");
+            liaison.click("indicator:submit");
+            assertTrue(liaison.path().startsWith("/ui/indicator.xhtml?id="), liaison.path() + "\n" + liaison.text());
+            id = liaison.id("indicator-id").getText();
+            assertEquals("TLP:AMBER", liaison.id("indicator-tlp").getText());
+            liaison.screenshot("indicator-detail-author");
+            Axe.assertClean(liaison);
+        }
+
+        try (Browser alpha = Browser.open()) {
+            alpha.signIn("alpha");
+            alpha.go("/ui/indicators.xhtml?value=" + java.net.URLEncoder.encode(url, java.nio.charset.StandardCharsets.UTF_8));
+            alpha.clickAndWait(alpha.driver().findElement(By.linkText(url)));
+            assertEquals(id, alpha.id("indicator-id").getText());
+            assertFalse(alpha.has("version"), "only the author makes versions");
+            alpha.type("sighting:count", "42").type("sighting:observedOn", "x.com")
+                    .type("sighting:sightingDescription", "Seen in 42 posts; labelled.");
+            alpha.choose("sighting:action", "LABELLED");
+            alpha.click("sighting:send");
+            assertTrue(alpha.id("receipts").getText().contains("log index"), alpha.text());
+            assertTrue(alpha.id("sightings").getText().contains("42"), alpha.text());
+            alpha.screenshot("indicator-sighting-platform");
+            Axe.assertClean(alpha);
+        }
+
+        try (Browser beta = Browser.open()) {
+            beta.signIn("beta");
+            beta.go("/ui/indicator.xhtml?id=" + id);
+            String foreign = beta.id("main").getText();
+            assertTrue(beta.has("not-found"), foreign);
+            beta.go("/ui/indicator.xhtml?id=indicator--" + UUID.randomUUID());
+            assertEquals(beta.id("main").getText(), foreign, "an unreadable indicator is as absent as a missing one");
+            beta.go("/ui/indicators.xhtml");
+            assertFalse(beta.text().contains(url), "not in beta's list");
+        }
+
+        try (Browser liaison = Browser.open()) {
+            liaison.signIn("liaison");
+            liaison.go("/ui/indicator.xhtml?id=" + id);
+            assertTrue(liaison.id("sighting-totals").getText().contains("1 / 42"), liaison.id("sighting-totals").getText());
+            liaison.type("version:confidence", "90").type("version:note", "Confirmed by a second source.");
+            liaison.click("version:update");
+            assertEquals("2", liaison.id("indicator-version").getText());
+            assertEquals("90", liaison.id("indicator-confidence").getText());
+            liaison.type("version:note", "Posts removed; no longer relevant.");
+            liaison.click("version:revoke");
+            assertTrue(liaison.has("indicator-revoked"), liaison.text());
+            assertFalse(liaison.has("version"), "a revoked indicator takes no further version");
+            liaison.screenshot("indicator-revoked");
+        }
+    }
+}
