@@ -31,6 +31,8 @@ class UiCaseFlowIT {
     @Test
     void aRemovalOrderWithThreeItemsGoesFromTheLiaisonToThePlatformAndBackToClosed() throws Exception {
         String title = "Fake polling-station closures " + System.nanoTime();
+        // an election of its own, so the platform finds the case however many other tests filled its queue
+        String election = "fi-ui-flow-" + System.nanoTime();
         String caseId;
         try (Browser liaison = Browser.open()) {
             liaison.go("/");
@@ -50,6 +52,7 @@ class UiCaseFlowIT {
             liaison.type("case:contact", "vaalit@election-authority.example");
             liaison.type("case:legalBasis", "Election Act 714/1998 s. 161; DSA Art. 9");
             liaison.type("case:redress", "Appeal to the Helsinki Administrative Court within 30 days.");
+            liaison.type("case:election", election);
             liaison.type("case:statementOfReasons", "The posts announce closed polling stations that are open.");
             liaison.click("case:add-item");
             liaison.click("case:add-item");
@@ -72,8 +75,11 @@ class UiCaseFlowIT {
 
         try (Browser platform = Browser.open()) {
             platform.signIn("alpha");
-            assertTrue(platform.id("attention").getText().contains(title), "the new case is in the platform's queue");
             platform.screenshot("dashboard-platform");
+            platform.click("nav-cases");
+            platform.type("f-election", election);
+            platform.clickAndWait(platform.id("f-apply"));
+            assertTrue(platform.id("cases").getText().contains(title), "the new case is in the platform's list");
             platform.clickAndWait(platform.driver().findElement(By.linkText(title)));
             platform.act("ACKNOWLEDGE");
             assertEquals("Acknowledged", platform.id("case-status").getText().trim());

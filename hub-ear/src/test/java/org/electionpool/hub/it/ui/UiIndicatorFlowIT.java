@@ -38,16 +38,18 @@ class UiIndicatorFlowIT {
             liaison.click("new-indicator");
             liaison.type("indicator:value", url);
             liaison.choose("indicator:tlp", "AMBER");
-            liaison.type("indicator:confidence", "150");
             liaison.type("indicator:techniques", "T0049, not-a-technique");
+            liaison.type("indicator:election", "Not An Election Id");
             liaison.click("indicator:submit");
             assertEquals("/ui/indicator-new.xhtml", liaison.path().replaceAll("\\?.*", ""), "refused: " + liaison.text());
-            assertTrue(liaison.text().contains("Use 100 or less."), liaison.text());
-            assertTrue(liaison.text().contains("Use DISARM technique ids such as T0049."), liaison.text());
+            assertTrue(liaison.id("techniques-error").getText().contains("Use DISARM technique ids such as T0049."), liaison.text());
+            assertTrue(liaison.id("election-error").getText().contains("Use an election id such as fi-parliamentary-2027."),
+                    liaison.text());
             liaison.screenshot("indicator-new-refused");
             Axe.assertClean(liaison);
             liaison.type("indicator:confidence", "80");
             liaison.type("indicator:techniques", "T0049");
+            liaison.type("indicator:election", "fi-parliamentary-2027");
             liaison.type("indicator:description", "Posts announcing closed polling stations.");
             liaison.type("indicator:organizations", "platform-alpha");
             liaison.click("indicator:submit");

@@ -1,7 +1,6 @@
 package org.electionpool.hub.web.ui;
 
 import jakarta.ejb.EJB;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -25,9 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import org.electionpool.hub.api.audit.ReceiptView;
 import org.electionpool.hub.api.audit.RequestReceipts;
 import org.electionpool.hub.api.cases.AttachmentList;
 import org.electionpool.hub.api.cases.AttachmentRequest;
@@ -330,10 +327,7 @@ public class CaseBean implements Serializable {
     }
 
     private void done(AuditContext context, String what) {
-        Optional<ReceiptView> receipt = receipts.newest(ui.caller().organization(), context.jti());
-        String text = receipt.map(r -> ui.text("case.receipt", what, r.index(), r.size())).orElse(what);
-        steps.add(text);
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+        steps.add(ui.receipt(receipts, context, what));
         reload();
     }
 

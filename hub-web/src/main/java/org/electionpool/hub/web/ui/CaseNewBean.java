@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -163,22 +162,22 @@ public class CaseNewBean implements Serializable {
             } catch (IllegalArgumentException | NullPointerException e) {
                 type = null;
             }
-            itemRequests.add(new CreateCaseRequest.ItemRequest(type, blank(i.value), blank(i.description)));
+            itemRequests.add(new CreateCaseRequest.ItemRequest(type, FormValues.blank(i.value), FormValues.blank(i.description)));
         }
-        Instant issued = needs("issuedAt") ? instant("issuedAt", issuedAt) : null;
-        Instant due = instant("deadline", deadline);
+        Instant issued = needs("issuedAt") ? FormValues.instant(ui, problems, "issuedAt", issuedAt) : null;
+        Instant due = FormValues.instant(ui, problems, "deadline", deadline);
         CreateCaseRequest.Official official = needs("issuingOfficial")
-                ? new CreateCaseRequest.Official(blank(officialName), blank(officialRole)) : null;
+                ? new CreateCaseRequest.Official(FormValues.blank(officialName), FormValues.blank(officialRole)) : null;
         List<String> scope = needs("territorialScope") && territorialScope != null
                 ? Arrays.stream(territorialScope.split("[,\\s]+")).filter(s -> !s.isBlank())
                 .map(s -> s.strip().toUpperCase(java.util.Locale.ROOT)).toList() : null;
-        CreateCaseRequest request = new CreateCaseRequest(clientRef, k, blank(addressee), blank(reference), blank(title),
-                issued, official, needs("contact") ? blank(contact) : null, needs("legalBasis") ? blank(legalBasis) : null,
-                needs("statementOfReasons") ? blank(statementOfReasons) : null,
-                needs("category") ? blank(category) : null, scope, needs("redress") ? blank(redress) : null,
-                needs("language") ? blank(language) : null,
+        CreateCaseRequest request = new CreateCaseRequest(clientRef, k, FormValues.blank(addressee), FormValues.blank(reference), FormValues.blank(title),
+                issued, official, needs("contact") ? FormValues.blank(contact) : null, needs("legalBasis") ? FormValues.blank(legalBasis) : null,
+                needs("statementOfReasons") ? FormValues.blank(statementOfReasons) : null,
+                needs("category") ? FormValues.blank(category) : null, scope, needs("redress") ? FormValues.blank(redress) : null,
+                needs("language") ? FormValues.blank(language) : null,
                 needs("providerMayBeInformed") ? Boolean.valueOf(providerMayBeInformed) : null,
-                parsePriority(), blank(tlp), blank(election), due, itemRequests);
+                parsePriority(), FormValues.blank(tlp), FormValues.blank(election), due, itemRequests);
         if (problems.isAny()) {
             problems.global(ui.text("problem.validation-failed"));
             return null;
@@ -214,22 +213,6 @@ public class CaseNewBean implements Serializable {
         } catch (IllegalArgumentException | NullPointerException e) {
             return null;
         }
-    }
-
-    private Instant instant(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(text.strip()).atZone(ui.getZone()).toInstant();
-        } catch (DateTimeParseException e) {
-            problems.field(field, ui.text("case.new.datetime.invalid"));
-            return null;
-        }
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     /** @return the active platforms a case can be addressed to */

@@ -1,7 +1,6 @@
 package org.electionpool.hub.web.ui;
 
 import jakarta.ejb.EJB;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -12,17 +11,14 @@ import jakarta.validation.Validator;
 import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.electionpool.hub.api.audit.AuditContext;
-import org.electionpool.hub.api.audit.ReceiptView;
 import org.electionpool.hub.api.audit.RequestReceipts;
 import org.electionpool.hub.api.indicators.IndicatorId;
 import org.electionpool.hub.api.indicators.IndicatorService;
@@ -149,9 +145,9 @@ public class IndicatorBean implements Serializable {
 
     private String version(boolean revoke) {
         NewVersionRequest request = revoke
-                ? new NewVersionRequest(view.version(), Boolean.TRUE, null, null, null, null, null, null, null, null, null, blank(note))
-                : new NewVersionRequest(view.version(), null, blank(description), blank(tlp), confidence, null, null, null,
-                null, null, null, blank(note));
+                ? new NewVersionRequest(view.version(), Boolean.TRUE, null, null, null, null, null, null, null, null, null, FormValues.blank(note))
+                : new NewVersionRequest(view.version(), null, FormValues.blank(description), FormValues.blank(tlp), confidence, null, null, null,
+                null, null, null, FormValues.blank(note));
         Set<ConstraintViolation<NewVersionRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
             problems.show(violations);
@@ -178,16 +174,16 @@ public class IndicatorBean implements Serializable {
 
     /** Reports a sighting of the indicator. */
     public String report() {
-        Instant first = instant("firstSeen", firstSeen);
-        Instant last = instant("lastSeen", lastSeen);
+        Instant first = FormValues.instant(ui, problems, "firstSeen", firstSeen);
+        Instant last = FormValues.instant(ui, problems, "lastSeen", lastSeen);
         SightingAction a;
         try {
             a = SightingAction.valueOf(action);
         } catch (IllegalArgumentException | NullPointerException e) {
             a = null;
         }
-        SightingRequest request = new SightingRequest(sightingRef, count, first, last, blank(observedOn), null, a, null,
-                blank(sightingDescription), null, null);
+        SightingRequest request = new SightingRequest(sightingRef, count, first, last, FormValues.blank(observedOn), null, a, null,
+                FormValues.blank(sightingDescription), null, null);
         if (problems.isAny()) {
             problems.global(ui.text("problem.validation-failed"));
             return null;
@@ -218,27 +214,8 @@ public class IndicatorBean implements Serializable {
     }
 
     private void done(AuditContext context, String what) {
-        Optional<ReceiptView> receipt = receipts.newest(ui.caller().organization(), context.jti());
-        String text = receipt.map(r -> ui.text("case.receipt", what, r.index(), r.size())).orElse(what);
-        steps.add(text);
-        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
+        steps.add(ui.receipt(receipts, context, what));
         reload();
-    }
-
-    private Instant instant(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDateTime.parse(text.strip()).atZone(ui.getZone()).toInstant();
-        } catch (DateTimeParseException e) {
-            problems.field(field, ui.text("case.new.datetime.invalid"));
-            return null;
-        }
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     public SightingAction[] getActions() {

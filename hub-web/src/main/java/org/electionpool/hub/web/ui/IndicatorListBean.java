@@ -46,10 +46,10 @@ public class IndicatorListBean {
     public IndicatorPage getPage() {
         if (page == null) {
             try {
-                IndicatorType t = blank(type) == null ? null : IndicatorType.valueOf(type);
-                Tlp m = blank(tlp) == null ? null : Tlp.parse(tlp).orElseThrow(IllegalArgumentException::new);
+                IndicatorType t = FormValues.blank(type) == null ? null : IndicatorType.valueOf(type);
+                Tlp m = FormValues.blank(tlp) == null ? null : Tlp.parse(tlp).orElseThrow(IllegalArgumentException::new);
                 page = indicators.list(ui.caller(), ui.attest("indicator.list", null), new IndicatorFilter(t, m,
-                        blank(technique), blank(election), null, null, blank(value), blank(author), blank(after), PAGE));
+                        FormValues.blank(technique), FormValues.blank(election), null, null, FormValues.blank(value), FormValues.blank(author), FormValues.blank(after), PAGE));
             } catch (IllegalArgumentException e) {
                 problems.global(ui.text("problem.invalid-parameter"));
                 page = new IndicatorPage(List.of(), null);
@@ -59,10 +59,6 @@ public class IndicatorListBean {
             }
         }
         return page;
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     public IndicatorType[] getTypes() {

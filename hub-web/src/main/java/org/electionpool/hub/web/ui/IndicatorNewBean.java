@@ -11,8 +11,6 @@ import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,14 +88,7 @@ public class IndicatorNewBean implements Serializable {
 
     /** Sends the indicator; on success opens its page. */
     public String submit() throws IOException {
-        Instant until = null;
-        if (validUntil != null && !validUntil.isBlank()) {
-            try {
-                until = LocalDateTime.parse(validUntil.strip()).atZone(ui.getZone()).toInstant();
-            } catch (DateTimeParseException e) {
-                problems.field("validUntil", ui.text("case.new.datetime.invalid"));
-            }
-        }
+        Instant until = FormValues.instant(ui, problems, "validUntil", validUntil);
         IndicatorType t;
         try {
             t = IndicatorType.valueOf(type);
@@ -105,10 +96,10 @@ public class IndicatorNewBean implements Serializable {
             t = null;
         }
         Distribution distribution = new Distribution(list(organizations, false), list(groups, false));
-        CreateIndicatorRequest request = new CreateIndicatorRequest(clientRef, t, blank(value),
-                needs("platform") ? blank(platform) : null, needs("algorithm") ? blank(algorithm) : null,
-                needs("language") ? blank(language) : null, blank(description), blank(tlp), confidence, null, until,
-                list(techniques, true), blank(election), List.of(), distribution.isEmpty() ? null : distribution, null);
+        CreateIndicatorRequest request = new CreateIndicatorRequest(clientRef, t, FormValues.blank(value),
+                needs("platform") ? FormValues.blank(platform) : null, needs("algorithm") ? FormValues.blank(algorithm) : null,
+                needs("language") ? FormValues.blank(language) : null, FormValues.blank(description), FormValues.blank(tlp), confidence, null, until,
+                list(techniques, true), FormValues.blank(election), List.of(), distribution.isEmpty() ? null : distribution, null);
         if (problems.isAny()) {
             problems.global(ui.text("problem.validation-failed"));
             return null;
@@ -146,10 +137,6 @@ public class IndicatorNewBean implements Serializable {
         }
         return Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isBlank())
                 .map(s -> upper ? s.strip().toUpperCase(Locale.ROOT) : s.strip()).toList();
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     public IndicatorType[] getTypes() {

@@ -94,8 +94,8 @@ public class OrganizationsBean implements Serializable {
         } catch (RuntimeException e) {
             k = null;
         }
-        CreateOrganizationRequest request = new CreateOrganizationRequest(blank(id), blank(name), k, blank(country),
-                blank(contactPoint));
+        CreateOrganizationRequest request = new CreateOrganizationRequest(FormValues.blank(id), FormValues.blank(name), k, FormValues.blank(country),
+                FormValues.blank(contactPoint));
         Set<ConstraintViolation<CreateOrganizationRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
             problems.show(violations);
@@ -142,10 +142,6 @@ public class OrganizationsBean implements Serializable {
 
     private void info(String text) {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_INFO, text, null));
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 
     public OrganizationKind[] getKinds() {

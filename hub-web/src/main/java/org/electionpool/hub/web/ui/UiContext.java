@@ -200,6 +200,20 @@ public class UiContext {
                 view, action, formSha, r.getRemoteAddr()));
     }
 
+    /**
+     * Tells the person that an act is done, with its receipt when its audit entry is known: the
+     * log index of the entry and the size of the checkpoint that includes it.
+     *
+     * @return the text shown (also added to the page's messages)
+     */
+    public String receipt(org.electionpool.hub.api.audit.RequestReceipts receipts, AuditContext context, String what) {
+        String text = receipts.newest(caller().organization(), context.jti())
+                .map(r -> text("case.receipt", what, r.index(), r.size())).orElse(what);
+        FacesContext.getCurrentInstance().addMessage(null,
+                new jakarta.faces.application.FacesMessage(jakarta.faces.application.FacesMessage.SEVERITY_INFO, text, null));
+        return text;
+    }
+
     static HttpServletRequest request() {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         return (HttpServletRequest) external.getRequest();
