@@ -169,8 +169,27 @@ public final class Browser implements AutoCloseable {
     public Browser clickAndWait(WebElement element) {
         WebElement page = driver.findElement(By.tagName("html"));
         element.click();
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        return waitForNextPage(page);
+    }
+
+    /**
+     * Waits until the old page's root is gone and the next page is loaded. Chromium reports a root
+     * that left the document either as stale or as a node that "does not belong to the document".
+     */
+    private Browser waitForNextPage(WebElement page) {
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30)).until(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
+                return true;
+            } catch (org.openqa.selenium.WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
         new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30)).until(d ->
                 "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
         return this;
@@ -211,11 +230,7 @@ public final class Browser implements AutoCloseable {
     public Browser pressEnterAndWait() {
         WebElement page = driver.findElement(By.tagName("html"));
         focused().sendKeys(org.openqa.selenium.Keys.ENTER);
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30)).until(d ->
-                "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
-        return this;
+        return waitForNextPage(page);
     }
 
     /** Clicks the submit button whose {@code data-action} is the case action. */
