@@ -51,7 +51,7 @@ class UiAccessibilityIT {
         }
 
         List<String> liaisonPages = new ArrayList<>(List.of("/ui/index.xhtml", "/ui/cases.xhtml", "/ui/case-new.xhtml",
-                "/ui/indicators.xhtml", "/ui/indicator-new.xhtml", "/ui/indicator-new.xhtml?type=ACCOUNT",
+                "/ui/indicators.xhtml", "/ui/indicator-new.xhtml", "/ui/indicator-new.xhtml?type=ACCOUNT", "/ui/sharing-groups.xhtml",
                 "/ui/case.xhtml?id=" + caseId, "/ui/case.xhtml?id=" + UUID.randomUUID(), "/ui/account.xhtml"));
         for (CaseKind kind : CaseKind.values()) {
             liaisonPages.add("/ui/case-new.xhtml?kind=" + kind.name());

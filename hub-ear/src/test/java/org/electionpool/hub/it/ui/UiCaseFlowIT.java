@@ -101,6 +101,19 @@ class UiCaseFlowIT {
             platform.screenshot("case-detail-platform-responded");
             platform.act("RESOLVE");
             assertEquals("Resolved", platform.id("case-status").getText().trim());
+            // the DSA Transparency Database export, as the API gives it: one statement per answered item
+            platform.click("nav-cases");
+            // a date input's typed form depends on the browser's locale; its value is ISO 8601 everywhere
+            ((org.openqa.selenium.JavascriptExecutor) platform.driver()).executeScript("arguments[0].value = arguments[1]",
+                    platform.id("statements:since"),
+                    java.time.LocalDate.now(java.time.ZoneId.of("Europe/Helsinki")).minusDays(1).toString());
+            platform.clickOnly("statements:download");
+            String statements = java.nio.file.Files.readString(platform.downloaded("dsa-statements-since-"
+                    + java.time.LocalDate.now(java.time.ZoneId.of("Europe/Helsinki")).minusDays(1) + ".json"));
+            assertTrue(statements.startsWith("{\"statements\":["), statements);
+            for (int n = 1; n <= 3; n++) {
+                assertTrue(statements.contains("\"puid\":\"" + caseId + "_" + n + "\""), "item " + n + " in " + statements);
+            }
         }
 
         try (Browser liaison = Browser.open()) {

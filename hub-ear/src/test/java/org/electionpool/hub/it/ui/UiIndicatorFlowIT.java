@@ -102,4 +102,46 @@ class UiIndicatorFlowIT {
             liaison.screenshot("indicator-revoked");
         }
     }
+
+    @Test
+    void anAnalystCreatesASharingGroupAndChangesItsMembersWhileAMemberOnlyReadsIt() throws Exception {
+        String name = "Election security " + System.nanoTime();
+        String groupId;
+        try (Browser liaison = Browser.open()) {
+            liaison.signIn("liaison");
+            liaison.click("nav-indicators");
+            liaison.click("sharing-groups");
+            liaison.type("create:name", "").click("create:submit");
+            assertTrue(liaison.has("name-error"), "a name is required: " + liaison.text());
+            liaison.type("create:name", name).type("create:description", "Authorities and platforms of the election")
+                    .type("create:members", "platform-alpha");
+            liaison.click("create:submit");
+            assertTrue(liaison.id("receipts").getText().contains("log index"), liaison.text());
+            org.openqa.selenium.WebElement section = liaison.driver().findElement(By.xpath(
+                    "//section[h2[normalize-space()='" + name + "']]"));
+            groupId = section.getAttribute("id").substring("group-".length());
+            assertTrue(section.getText().contains("platform-alpha"), section.getText());
+            org.openqa.selenium.WebElement member = liaison.driver().findElement(By.cssSelector("input[data-group='" + groupId + "']"));
+            member.sendKeys("platform-beta");
+            liaison.clickAndWait(liaison.driver().findElement(By.cssSelector("input[data-add='" + groupId + "']")));
+            section = liaison.id("group-" + groupId);
+            assertTrue(section.getText().contains("platform-beta"), section.getText());
+            liaison.clickAndWait(liaison.id("group-" + groupId).findElement(By.cssSelector("input[data-remove='platform-alpha']")));
+            assertFalse(liaison.id("group-" + groupId).getText().contains("platform-alpha"), liaison.text());
+            liaison.screenshot("sharing-groups");
+            Axe.assertClean(liaison);
+        }
+        try (Browser beta = Browser.open()) {
+            beta.signIn("beta");
+            beta.go("/ui/sharing-groups.xhtml");
+            assertTrue(beta.id("group-" + groupId).getText().contains(name), "a member sees the group");
+            assertTrue(beta.driver().findElements(By.cssSelector("input[data-add='" + groupId + "']")).isEmpty(),
+                    "only the owner changes members");
+        }
+        try (Browser alpha = Browser.open()) {
+            alpha.signIn("alpha");
+            alpha.go("/ui/sharing-groups.xhtml");
+            assertFalse(alpha.has("group-" + groupId), "a removed member no longer sees the group");
+        }
+    }
 }

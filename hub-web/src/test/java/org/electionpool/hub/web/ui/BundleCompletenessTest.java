@@ -118,6 +118,39 @@ class BundleCompletenessTest {
         }
     }
 
+    /** The pages build these keys from an enum's value ({@code msg['status.'.concat(c.status())]}). */
+    private static final java.util.Map<String, Class<? extends Enum<?>>> FAMILIES = java.util.Map.ofEntries(
+            java.util.Map.entry("status.", org.electionpool.hub.api.cases.CaseStatus.class),
+            java.util.Map.entry("kind.", org.electionpool.hub.api.cases.CaseKind.class),
+            java.util.Map.entry("action.", org.electionpool.hub.api.cases.CaseAction.class),
+            java.util.Map.entry("item.", org.electionpool.hub.api.cases.ItemType.class),
+            java.util.Map.entry("outcome.", org.electionpool.hub.api.cases.Outcome.class),
+            java.util.Map.entry("tco.", org.electionpool.hub.api.cases.TcoReason.class),
+            java.util.Map.entry("priority.", org.electionpool.hub.api.cases.Priority.class),
+            java.util.Map.entry("indicator.type.", org.electionpool.hub.api.indicators.IndicatorType.class),
+            java.util.Map.entry("indicator.value.hint.", org.electionpool.hub.api.indicators.IndicatorType.class),
+            java.util.Map.entry("sighting.action.", org.electionpool.hub.api.indicators.SightingAction.class),
+            java.util.Map.entry("keys.status.", org.electionpool.hub.api.keys.KeyStatus.class),
+            java.util.Map.entry("keys.use.", org.electionpool.hub.api.keys.KeyUse.class),
+            java.util.Map.entry("orgkind.", org.electionpool.hub.api.organizations.OrganizationKind.class),
+            java.util.Map.entry("orgstatus.", org.electionpool.hub.api.organizations.OrganizationStatus.class),
+            java.util.Map.entry("person.status.", org.electionpool.hub.api.people.PersonStatus.class),
+            java.util.Map.entry("role.", Role.class));
+
+    @Test
+    void everyValueOfAnEnumAPageNamesByConcatenationHasItsText() throws IOException {
+        Set<String> known = keys(bundle("Messages", ""));
+        Set<String> missing = new TreeSet<>();
+        FAMILIES.forEach((prefix, type) -> {
+            for (Enum<?> value : type.getEnumConstants()) {
+                if (!known.contains(prefix + value.name())) {
+                    missing.add(prefix + value.name());
+                }
+            }
+        });
+        assertEquals(Set.of(), missing);
+    }
+
     @Test
     void facesOwnMessagesCoverRequiredConversionAndLength() throws IOException {
         Set<String> faces = keys(bundle("FacesMessages", "_fi"));

@@ -1,0 +1,82 @@
+package org.electionpool.hub.web.ui;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.HashMap;
+import java.util.Map;
+import org.electionpool.hub.api.cases.CaseService;
+import org.electionpool.hub.api.cases.StatementList;
+import org.electionpool.hub.api.problem.HubException;
+import org.electionpool.hub.web.http.StrictJsonbResolver;
+
+/**
+ * A platform's download of its item responses as DSA Transparency Database statements of reasons:
+ * the same export as {@code GET /api/v1/cases/statements?since=} (docs/dsa-statements.md), byte for
+ * byte the API's JSON, for cases updated on or after a day of the person's time zone (or all).
+ */
+@Named
+@RequestScoped
+public class StatementsBean {
+
+    @EJB
+    CaseService cases;
+
+    @Inject
+    UiContext ui;
+
+    @Inject
+    Problems problems;
+
+    private String since;
+
+    /** Sends {@code dsa-statements[-since-<day>].json}, or shows the service's refusal. */
+    public void download() throws IOException {
+        Instant from = null;
+        String day = FormValues.blank(since);
+        if (day != null) {
+            try {
+                from = LocalDate.parse(day).atStartOfDay(ui.getZone()).toInstant();
+            } catch (DateTimeParseException e) {
+                problems.field("since", ui.text("case.new.datetime.invalid"));
+                problems.global(ui.text("problem.validation-failed"));
+                return;
+            }
+        }
+        Map<String, Object> form = new HashMap<>();
+        form.put("since", day);
+        StatementList list;
+        try {
+            list = cases.statements(ui.caller(), ui.attest("case.statements", form), from);
+        } catch (HubException e) {
+            problems.show(e);
+            return;
+        }
+        FacesContext faces = FacesContext.getCurrentInstance();
+        HttpServletResponse response = (HttpServletResponse) faces.getExternalContext().getResponse();
+        response.reset();
+        response.setContentType("application/json;charset=UTF-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"dsa-statements"
+                + (day == null ? "" : "-since-" + day) + ".json\"");
+        response.setHeader("Cache-Control", "no-store");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.getOutputStream().write(StrictJsonbResolver.JSONB.toJson(list).getBytes(StandardCharsets.UTF_8));
+        faces.responseComplete();
+    }
+
+    public String getSince() {
+        return since;
+    }
+
+    public void setSince(String since) {
+        this.since = since;
+    }
+}
