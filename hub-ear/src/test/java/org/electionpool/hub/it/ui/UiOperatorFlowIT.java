@@ -71,6 +71,29 @@ class UiOperatorFlowIT {
             again.click("nav-people");
             assertTrue(again.id("list:people").getText().contains(admin), again.text());
             again.screenshot("people-admin");
+
+            // the new organisation's first key, registered by its admin; then rotated out
+            com.nimbusds.jose.jwk.ECKey key = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256)
+                    .generate();
+            again.click("nav-keys");
+            assertTrue(again.driver().findElements(org.openqa.selenium.By.cssSelector("[data-status]")).isEmpty(),
+                    "a new organisation has no key yet");
+            again.choose("add:format", "JWK").type("add:material", "{\"kty\":\"EC\",\"crv\":\"P-256\",\"d\":\""
+                    + key.getD() + "\",\"x\":\"" + key.getX() + "\",\"y\":\"" + key.getY() + "\"}");
+            again.click("add:submit");
+            assertTrue(again.text().contains("Some fields need correcting"), "a private JWK is refused: " + again.text());
+            assertTrue(again.driver().findElements(org.openqa.selenium.By.cssSelector("[data-status]")).isEmpty(),
+                    "nothing registered: " + again.text());
+            again.choose("add:format", "JWK").type("add:material", key.toPublicJWK().toJSONString()).type("add:kid", "gamma-sig-1");
+            again.click("add:submit");
+            assertTrue(again.id("receipts").getText().contains("log index"), again.text());
+            assertEquals("ACTIVE", again.driver().findElement(org.openqa.selenium.By.cssSelector("[data-status]")).getAttribute("data-status"));
+            again.clickAndWait(again.driver().findElement(org.openqa.selenium.By.cssSelector("input[data-retire='gamma-sig-1']")));
+            assertEquals("RETIRED", again.driver().findElement(org.openqa.selenium.By.cssSelector("[data-status]")).getAttribute("data-status"));
+            again.clickAndWait(again.driver().findElement(org.openqa.selenium.By.cssSelector("input[data-revoke='gamma-sig-1']")));
+            assertEquals("REVOKED", again.driver().findElement(org.openqa.selenium.By.cssSelector("[data-status]")).getAttribute("data-status"));
+            again.screenshot("keys-admin");
+            Axe.assertClean(again);
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.electionpool.hub.people.internal;
 
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -69,6 +70,7 @@ import org.electionpool.hub.system.SqlValues;
  * </ul>
  */
 @Stateless
+@LocalBean
 public class PeopleServiceBean implements PeopleService {
 
     /** Failures per user name in a window before every attempt fails. */
@@ -168,6 +170,88 @@ public class PeopleServiceBean implements PeopleService {
                 Arrays.fill(password, '\0');
             }
         }
+    }
+
+    /**
+     * Signs in a person whom an OpenID Connect provider vouched for ({@link OidcServiceBean} verified
+     * the ID token). The first sign-in creates a federated account (no usable password; audited
+     * {@code person.created}); later ones update its display name and roles from the claims. Refused
+     * alike: an address over its throttle; a user name that is not one, or that is a local account
+     * or another subject's; an unknown, inactive or other organisation than the account's; no role
+     * its kind allows; a role that needs a second factor without the provider saying one was used;
+     * a disabled account.
+     */
+    public SignIn federated(String issuer, String subject, String username, String displayName, String organization,
+                     Set<String> roleNames, boolean multiFactor, String remoteAddress) {
+        Optional<Username> name = Username.parse(username);
+        String typed = username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
+        String userKey = "user:" + (typed.length() > 64 ? typed.substring(0, 64) : typed);
+        Optional<OrganizationId> org = OrganizationId.parse(organization);
+        List<?> orgRows = org.isEmpty() ? List.of() : em.createNativeQuery("select kind, status from organization where id = ?1")
+                .setParameter(1, org.get().value()).getResultList();
+        if (throttled(addressKey(remoteAddress), ADDRESS_FAILURES) || throttled(userKey, ACCOUNT_FAILURES)
+                || name.isEmpty() || orgRows.isEmpty() || subject == null || subject.isBlank() || subject.length() > 300
+                || !"ACTIVE".equals(((Object[]) orgRows.get(0))[1])) {
+            fail(userKey, remoteAddress);
+            return SignIn.failed();
+        }
+        OrganizationKind kind = OrganizationKind.valueOf((String) ((Object[]) orgRows.get(0))[0]);
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (String r : roleNames) {
+            try {
+                Role role = Role.valueOf(r.strip().toUpperCase(java.util.Locale.ROOT));
+                if (Role.allowedFor(kind).contains(role)) {
+                    roles.add(role);
+                }
+            } catch (IllegalArgumentException ignored) {
+                // a role the hub does not know gives nothing
+            }
+        }
+        if (roles.isEmpty() || totpRequired(roles) && !multiFactor) {
+            fail(userKey, remoteAddress);
+            return SignIn.failed();
+        }
+        String display = displayName == null || displayName.isBlank() ? name.get().value()
+                : displayName.strip().length() > 200 ? displayName.strip().substring(0, 200) : displayName.strip();
+        Instant now = clock.instant();
+        Optional<Row> existing = row(name.get());
+        List<?> bySubject = em.createNativeQuery("select username from person where oidc_issuer = ?1 and oidc_subject = ?2")
+                .setParameter(1, issuer).setParameter(2, subject).getResultList();
+        if (existing.isPresent()) {
+            Row p = existing.get();
+            if (bySubject.isEmpty() || !name.get().value().equals(bySubject.get(0)) || !p.organization.equals(org.get().value())
+                    || p.status != PersonStatus.ACTIVE) {
+                fail(userKey, remoteAddress);
+                return SignIn.failed();
+            }
+            if (!p.roles.equals(roles) || !p.displayName.equals(display)) {
+                em.createNativeQuery("update person set roles = ?2, display_name = ?3 where username = ?1")
+                        .setParameter(1, p.username).setParameter(2, rolesText(roles)).setParameter(3, display).executeUpdate();
+            }
+        } else {
+            if (!bySubject.isEmpty()) {
+                fail(userKey, remoteAddress);
+                return SignIn.failed();
+            }
+            byte[] random = new byte[32];
+            RANDOM.nextBytes(random);
+            insert(em, name.get().value(), org.get(), display, roles,
+                    HASHER.hash(Base64.getEncoder().encodeToString(random).toCharArray()), false, now, "oidc:" + issuer);
+            em.createNativeQuery("update person set oidc_issuer = ?2, oidc_subject = ?3 where username = ?1")
+                    .setParameter(1, name.get().value()).setParameter(2, issuer).setParameter(3, subject).executeUpdate();
+            Row created = row(name.get()).orElseThrow();
+            auditLog.append(new AuditEvent(personContext(created), AuditAction.PERSON_CREATED, "person", created.username,
+                    Map.of("organization", created.organization, "roles", rolesText(roles), "oidc_issuer", issuer)));
+        }
+        Row p = row(name.get()).orElseThrow();
+        em.createNativeQuery("delete from sign_in_throttle where throttle_key = ?1").setParameter(1, userKey).executeUpdate();
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("remote_address", remoteAddress == null ? "" : remoteAddress);
+        details.put("second_factor", multiFactor);
+        details.put("method", "oidc");
+        details.put("oidc_issuer", issuer);
+        auditLog.append(new AuditEvent(personContext(p), AuditAction.PERSON_SIGNED_IN, "person", p.username, details));
+        return new SignIn(SignIn.Outcome.SIGNED_IN, Optional.of(p.session()));
     }
 
     @Override

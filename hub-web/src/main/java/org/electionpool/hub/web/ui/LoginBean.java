@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.Instant;
+import org.electionpool.hub.api.people.OidcService;
 import org.electionpool.hub.api.people.PeopleService;
 import org.electionpool.hub.api.people.PersonSession;
 import org.electionpool.hub.api.people.SignIn;
@@ -36,6 +37,9 @@ public class LoginBean implements Serializable {
 
     @Inject
     UiContext ui;
+
+    @EJB
+    OidcService oidc;
 
     private String username;
     private String password;
@@ -88,6 +92,11 @@ public class LoginBean implements Serializable {
         password = null;
         code = null;
         faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, ui.text("login.failed"), null));
+    }
+
+    /** @return whether sign-in through the organisation's OpenID Connect provider is offered */
+    public boolean isOidcEnabled() {
+        return oidc.enabled();
     }
 
     /** Sets the language of the sign-in page (before anyone is signed in). */

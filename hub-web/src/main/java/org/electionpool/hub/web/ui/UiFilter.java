@@ -50,7 +50,8 @@ public class UiFilter extends HttpFilter {
     static final String CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
             + " font-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
-    private static final Set<String> PUBLIC = Set.of("/login.xhtml", "/expired.xhtml", "/error.xhtml");
+    private static final Set<String> PUBLIC = Set.of("/login.xhtml", "/expired.xhtml", "/error.xhtml", "/oidc/login",
+            "/oidc/callback");
 
     @EJB
     PeopleService people;
