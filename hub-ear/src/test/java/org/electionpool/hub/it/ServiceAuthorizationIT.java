@@ -68,6 +68,7 @@ import org.electionpool.hub.api.organizations.OrganizationKind;
 import org.electionpool.hub.api.organizations.OrganizationService;
 import org.electionpool.hub.api.people.AttestationService;
 import org.electionpool.hub.api.people.CreatePersonRequest;
+import org.electionpool.hub.api.people.OidcService;
 import org.electionpool.hub.api.people.PeopleService;
 import org.electionpool.hub.api.people.PersonStatus;
 import org.electionpool.hub.api.people.UiRequest;
@@ -136,7 +137,7 @@ class ServiceAuthorizationIT {
         }
         assertTrue(services.stream().map(Class::getSimpleName).toList().containsAll(List.of("AuditService", "CaseService",
                 "DiscoveryService", "DisarmService", "EnvelopeService", "HubStatusService", "IndicatorService",
-                "OrganizationKeyService", "OrganizationService", "PeopleService", "AttestationService",
+                "OrganizationKeyService", "OrganizationService", "PeopleService", "AttestationService", "OidcService",
                 "SharingGroupService", "StixService", "TaxiiService", "WebhookService")), services::toString);
         assertEquals(Set.of(), ServiceAuthorizationTable.missing(services, ServiceAuthorizationTable.rows()));
     }
@@ -157,6 +158,7 @@ class ServiceAuthorizationIT {
     private TaxiiService taxii;
     private PeopleService people;
     private AttestationService attestations;
+    private OidcService oidc;
     private DataSource dataSource;
 
     private static final Caller HUB = Caller.system("authz-it-setup");
@@ -394,6 +396,10 @@ class ServiceAuthorizationIT {
         specs.put("PeopleService.newTotpSecret", (row, caller) -> new Step((c, ctx) -> people.newTotpSecret("nobody",
                 "not the password".toCharArray(), "192.0.2.10")));
         specs.put("PeopleService.resume", (row, caller) -> new Step((c, ctx) -> people.resume(new Username("liaison"), 0)));
+        specs.put("OidcService.enabled", (row, caller) -> new Step((c, ctx) -> oidc.enabled()));
+        // the test server's provider (UiOidcIT's) is not running here: the start finds no provider and says so
+        specs.put("OidcService.start", (row, caller) -> new Step((c, ctx) -> oidc.start()));
+        specs.put("OidcService.finish", (row, caller) -> new Step((c, ctx) -> oidc.finish(null, "forged", "code", "192.0.2.10")));
         specs.put("PeopleService.signOut", (row, caller) -> new Step((c, ctx) -> {
             people.signOut(c, ctx, true);
             return null;
@@ -721,6 +727,7 @@ class ServiceAuthorizationIT {
         taxii = lookup("TaxiiServiceBean", TaxiiService.class);
         people = lookup("PeopleServiceBean", PeopleService.class);
         attestations = lookup("AttestationServiceBean", AttestationService.class);
+        oidc = lookup("OidcServiceBean", OidcService.class);
         dataSource = (DataSource) new InitialContext().lookup(ExpectedDatabase.jndiName());
 
         fixtureOrg = new OrganizationId("authz-fixture-" + UUID.randomUUID().toString().substring(0, 8));

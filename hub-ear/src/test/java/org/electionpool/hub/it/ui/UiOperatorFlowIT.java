@@ -10,6 +10,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 
 /**
  * The operator onboards an organisation and its first admin in the browser; the admin then signs
@@ -76,22 +77,22 @@ class UiOperatorFlowIT {
             com.nimbusds.jose.jwk.ECKey key = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256)
                     .generate();
             again.click("nav-keys");
-            assertTrue(again.driver().findElements(org.openqa.selenium.By.cssSelector("[data-status]")).isEmpty(),
+            assertTrue(again.driver().findElements(By.cssSelector("[data-status]")).isEmpty(),
                     "a new organisation has no key yet");
             again.choose("add:format", "JWK").type("add:material", "{\"kty\":\"EC\",\"crv\":\"P-256\",\"d\":\""
                     + key.getD() + "\",\"x\":\"" + key.getX() + "\",\"y\":\"" + key.getY() + "\"}");
             again.click("add:submit");
             assertTrue(again.text().contains("Some fields need correcting"), "a private JWK is refused: " + again.text());
-            assertTrue(again.driver().findElements(org.openqa.selenium.By.cssSelector("[data-status]")).isEmpty(),
+            assertTrue(again.driver().findElements(By.cssSelector("[data-status]")).isEmpty(),
                     "nothing registered: " + again.text());
             again.choose("add:format", "JWK").type("add:material", key.toPublicJWK().toJSONString()).type("add:kid", "gamma-sig-1");
             again.click("add:submit");
             assertTrue(again.id("receipts").getText().contains("log index"), again.text());
-            assertEquals("ACTIVE", again.driver().findElement(org.openqa.selenium.By.cssSelector("[data-status]")).getAttribute("data-status"));
-            again.clickAndWait(again.driver().findElement(org.openqa.selenium.By.cssSelector("input[data-retire='gamma-sig-1']")));
-            assertEquals("RETIRED", again.driver().findElement(org.openqa.selenium.By.cssSelector("[data-status]")).getAttribute("data-status"));
-            again.clickAndWait(again.driver().findElement(org.openqa.selenium.By.cssSelector("input[data-revoke='gamma-sig-1']")));
-            assertEquals("REVOKED", again.driver().findElement(org.openqa.selenium.By.cssSelector("[data-status]")).getAttribute("data-status"));
+            assertEquals("ACTIVE", again.driver().findElement(By.cssSelector("[data-status]")).getAttribute("data-status"));
+            again.clickAndWait(again.driver().findElement(By.cssSelector("input[data-retire='gamma-sig-1']")));
+            assertEquals("RETIRED", again.driver().findElement(By.cssSelector("[data-status]")).getAttribute("data-status"));
+            again.clickAndWait(again.driver().findElement(By.cssSelector("input[data-revoke='gamma-sig-1']")));
+            assertEquals("REVOKED", again.driver().findElement(By.cssSelector("[data-status]")).getAttribute("data-status"));
             again.screenshot("keys-admin");
             Axe.assertClean(again);
         }
