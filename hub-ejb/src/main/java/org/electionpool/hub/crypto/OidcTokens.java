@@ -57,10 +57,10 @@ public final class OidcTokens {
      * @param issuer   the provider's issuer identifier (exact match)
      * @param clientId this hub's client id (must be among {@code aud})
      * @param nonce    the nonce of the request (exact match)
-     * @return the verified claims
+     * @return the verified claims, as JSON values (strings, numbers, booleans, lists, maps; times as {@link java.util.Date})
      * @throws InvalidToken when any check fails
      */
-    public static JWTClaimsSet verify(String idToken, URL jwksUri, String issuer, String clientId, String nonce)
+    public static Map<String, Object> verify(String idToken, URL jwksUri, String issuer, String clientId, String nonce)
             throws InvalidToken {
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         JWKSource<SecurityContext> keys = SOURCES.computeIfAbsent(jwksUri, u -> JWKSourceBuilder.create(u).retrying(true).build());
@@ -69,7 +69,7 @@ public final class OidcTokens {
         processor.setJWTClaimsSetVerifier(new DefaultJWTClaimsVerifier<>(clientId,
                 new JWTClaimsSet.Builder().issuer(issuer).claim("nonce", nonce).build(), Set.of("sub", "exp", "iat")));
         try {
-            return processor.process(idToken, null);
+            return processor.process(idToken, null).getClaims();
         } catch (ParseException | BadJOSEException | JOSEException | RuntimeException e) {
             throw new InvalidToken("the ID token does not verify: " + e.getMessage(), e);
         }

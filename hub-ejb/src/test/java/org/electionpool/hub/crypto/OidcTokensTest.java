@@ -79,16 +79,16 @@ class OidcTokensTest {
 
     @Test
     void aTokenOfTheProviderForTheHubWithItsNonceVerifies() throws Exception {
-        JWTClaimsSet claims = OidcTokens.verify(token(provider, c -> { }), jwks, ISSUER, "hub", "nonce-1");
-        assertEquals("subject-1", claims.getSubject());
-        assertEquals("platform-alpha", claims.getStringClaim("org"));
-        assertEquals(List.of("CASE_OFFICER"), claims.getStringListClaim("roles"));
+        java.util.Map<String, Object> claims = OidcTokens.verify(token(provider, c -> { }), jwks, ISSUER, "hub", "nonce-1");
+        assertEquals("subject-1", claims.get("sub"));
+        assertEquals("platform-alpha", claims.get("org"));
+        assertEquals(List.of("CASE_OFFICER"), claims.get("roles"));
     }
 
     @Test
     void anAudienceListThatNamesTheHubVerifies() throws Exception {
         assertEquals("subject-1", OidcTokens.verify(token(provider, c -> c.audience(List.of("other", "hub"))), jwks, ISSUER,
-                "hub", "nonce-1").getSubject());
+                "hub", "nonce-1").get("sub"));
     }
 
     @Test

@@ -1,6 +1,5 @@
 package org.electionpool.hub.people.internal;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -158,9 +157,9 @@ public class OidcServiceBean implements OidcService {
                 LOG.warn("OIDC: the token endpoint sent no id_token");
                 return people.federated(issuer, null, null, null, null, Set.of(), false, remoteAddress);
             }
-            JWTClaimsSet claims = OidcTokens.verify(idToken, provider.get().jwks(), provider.get().issuer(), clientId,
+            Map<String, Object> claims = OidcTokens.verify(idToken, provider.get().jwks(), provider.get().issuer(), clientId,
                     request.nonce());
-            return people.federated(provider.get().issuer(), claims.getSubject(), string(claims, usernameClaim),
+            return people.federated(provider.get().issuer(), string(claims, "sub"), string(claims, usernameClaim),
                     string(claims, nameClaim), string(claims, organizationClaim), strings(claims, rolesClaim),
                     multiFactor(claims), remoteAddress);
         } catch (OidcTokens.InvalidToken | IOException | RuntimeException e) {
@@ -178,7 +177,7 @@ public class OidcServiceBean implements OidcService {
                 : redirectUri;
     }
 
-    private boolean multiFactor(JWTClaimsSet claims) {
+    private boolean multiFactor(Map<String, Object> claims) {
         List<String> amr = new ArrayList<>(strings(claims, "amr"));
         for (String m : mfaMethods.split(",")) {
             if (!m.isBlank() && amr.contains(m.strip())) {
@@ -188,15 +187,15 @@ public class OidcServiceBean implements OidcService {
         return false;
     }
 
-    private static String string(JWTClaimsSet claims, String name) {
-        Object v = claims.getClaim(name);
+    private static String string(Map<String, Object> claims, String name) {
+        Object v = claims.get(name);
         return v instanceof String s ? s : null;
     }
 
     /** @return a claim that is a string or an array of strings (space-separated strings split) */
-    private static Set<String> strings(JWTClaimsSet claims, String name) {
+    private static Set<String> strings(Map<String, Object> claims, String name) {
         Set<String> out = new LinkedHashSet<>();
-        Object v = claims.getClaim(name);
+        Object v = claims.get(name);
         if (v instanceof String s) {
             for (String part : s.split("[\\s,]+")) {
                 if (!part.isBlank()) {
