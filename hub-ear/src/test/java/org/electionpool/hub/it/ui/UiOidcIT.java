@@ -146,7 +146,7 @@ class UiOidcIT {
         for (String claims : refused) {
             try (Browser browser = Browser.open()) {
                 viaProvider(browser, "subject-" + user, claims);
-                assertEquals("/ui/login.xhtml", browser.path(), claims + ": " + browser.text());
+                assertEquals("/ui/login.xhtml?oidc=failed", browser.path(), claims + ": " + browser.text());
                 assertTrue(browser.has("oidc-failed"), claims + ": " + browser.text());
             }
         }
@@ -161,7 +161,7 @@ class UiOidcIT {
         try (Browser other = Browser.open()) {
             viaProvider(other, "another-subject-" + user, "{\"preferred_username\":\"" + user + "\",\"org\":\"platform-alpha\","
                     + "\"roles\":[\"VIEWER\"]}");
-            assertEquals("/ui/login.xhtml", other.path(), other.text());
+            assertEquals("/ui/login.xhtml?oidc=failed", other.path(), other.text());
         }
     }
 

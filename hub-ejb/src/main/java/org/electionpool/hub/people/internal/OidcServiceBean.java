@@ -59,20 +59,20 @@ public class OidcServiceBean implements OidcService {
     }
 
     @Inject
-    @ConfigProperty(name = "hub.oidc.issuer", defaultValue = "")
-    String issuer;
+    @ConfigProperty(name = "hub.oidc.issuer")
+    Optional<String> issuerValue;
 
     @Inject
-    @ConfigProperty(name = "hub.oidc.client-id", defaultValue = "")
-    String clientId;
+    @ConfigProperty(name = "hub.oidc.client-id")
+    Optional<String> clientIdValue;
 
     @Inject
-    @ConfigProperty(name = "hub.oidc.client-secret", defaultValue = "")
-    String clientSecret;
+    @ConfigProperty(name = "hub.oidc.client-secret")
+    Optional<String> clientSecretValue;
 
     @Inject
-    @ConfigProperty(name = "hub.oidc.redirect-uri", defaultValue = "")
-    String redirectUri;
+    @ConfigProperty(name = "hub.oidc.redirect-uri")
+    Optional<String> redirectUriValue;
 
     @Inject
     @ConfigProperty(name = "hub.oidc.scope", defaultValue = "openid profile")
@@ -100,6 +100,19 @@ public class OidcServiceBean implements OidcService {
 
     @Inject
     HubConfiguration configuration;
+
+    private String issuer;
+    private String clientId;
+    private String clientSecret;
+    private String redirectUri;
+
+    @jakarta.annotation.PostConstruct
+    void read() {
+        issuer = issuerValue.map(String::strip).orElse("");
+        clientId = clientIdValue.map(String::strip).orElse("");
+        clientSecret = clientSecretValue.orElse("");
+        redirectUri = redirectUriValue.map(String::strip).orElse("");
+    }
 
     @EJB
     PeopleServiceBean people;
