@@ -40,7 +40,9 @@ public final class UiRenderLoad {
 
     private static final Pattern VIEW_STATE = Pattern.compile("name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]+)\"");
 
-    private static final Pattern NEXT = Pattern.compile("id=\"next-page\" href=\"[^\"]*[?&]after=([^\"&]+)");
+    private static final Pattern NEXT = Pattern.compile("<a[^>]*id=\"next-page\"[^>]*>");
+
+    private static final Pattern AFTER = Pattern.compile("[?&;]after=([^\"&]+)");
 
     private UiRenderLoad() {
     }
@@ -69,8 +71,7 @@ public final class UiRenderLoad {
         HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(10)).build();
         signIn(http, hub, argv[2], argv[3]);
-        String second = NEXT.matcher(get(http, hub, "/ui/cases.xhtml", "id=\"cases\"")).results().map(m -> m.group(1))
-                .findFirst().orElse(null);
+        String second = next(get(http, hub, "/ui/cases.xhtml", "id=\"cases\""));
         System.out.println("| page | requests | p50 ms | p95 ms | p99 ms | max ms | bytes |");
         System.out.println("|---|---:|---:|---:|---:|---:|---:|");
         measure(http, hub, "/ui/index.xhtml", "id=\"attention\"", requests);
@@ -79,6 +80,16 @@ public final class UiRenderLoad {
             measure(http, hub, "/ui/cases.xhtml?after=" + second, "id=\"cases\"", requests);
         }
         measure(http, hub, "/ui/indicators.xhtml", "id=\"indicators\"", requests);
+    }
+
+    /** @return the cursor of the page's "next" link, or {@code null} on the last page */
+    static String next(String page) {
+        Matcher link = NEXT.matcher(page);
+        if (!link.find()) {
+            return null;
+        }
+        Matcher after = AFTER.matcher(link.group());
+        return after.find() ? after.group(1) : null;
     }
 
     private static void seedCases(URI hub, Path keys, int count) throws Exception {
