@@ -2,12 +2,10 @@ package org.electionpool.hub.web.ui;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -176,15 +174,7 @@ public class AuditBean {
             problems.show(e);
             return;
         }
-        FacesContext faces = FacesContext.getCurrentInstance();
-        HttpServletResponse response = (HttpServletResponse) faces.getExternalContext().getResponse();
-        response.reset();
-        response.setContentType("application/json;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"" + bundleFile() + "\"");
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.getOutputStream().write(JSONB.toJson(bundle).getBytes(StandardCharsets.UTF_8));
-        faces.responseComplete();
+        Downloads.json(bundleFile(), JSONB.toJson(bundle));
     }
 
     /** @return the bundle's file name */

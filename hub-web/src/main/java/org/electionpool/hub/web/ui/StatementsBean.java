@@ -2,12 +2,9 @@ package org.electionpool.hub.web.ui;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -60,16 +57,7 @@ public class StatementsBean {
             problems.show(e);
             return;
         }
-        FacesContext faces = FacesContext.getCurrentInstance();
-        HttpServletResponse response = (HttpServletResponse) faces.getExternalContext().getResponse();
-        response.reset();
-        response.setContentType("application/json;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"dsa-statements"
-                + (day == null ? "" : "-since-" + day) + ".json\"");
-        response.setHeader("Cache-Control", "no-store");
-        response.setHeader("X-Content-Type-Options", "nosniff");
-        response.getOutputStream().write(StrictJsonbResolver.JSONB.toJson(list).getBytes(StandardCharsets.UTF_8));
-        faces.responseComplete();
+        Downloads.json("dsa-statements" + (day == null ? "" : "-since-" + day) + ".json", StrictJsonbResolver.JSONB.toJson(list));
     }
 
     public String getSince() {
