@@ -61,7 +61,7 @@ class UiAccessibilityIT {
                 "/ui/indicators.xhtml"), caseId, failures);
         checked += persona("auditor", List.of("/ui/index.xhtml", "/ui/audit.xhtml", "/ui/audit-entry.xhtml?index=0"), caseId, failures);
         checked += persona("operator", List.of("/ui/index.xhtml", "/ui/organizations.xhtml", "/ui/people.xhtml",
-                "/ui/keys.xhtml?org=platform-alpha"), caseId, failures);
+                "/ui/keys.xhtml?org=platform-alpha", "/ui/taxii.xhtml"), caseId, failures);
 
         assertTrue(checked >= 3 * 20, "pages checked: " + checked);
         assertEquals(List.of(), failures, "pages with serious or critical violations or raw keys");

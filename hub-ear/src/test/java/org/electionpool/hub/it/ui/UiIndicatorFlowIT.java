@@ -144,4 +144,33 @@ class UiIndicatorFlowIT {
             assertFalse(alpha.has("group-" + groupId), "a removed member no longer sees the group");
         }
     }
+
+    @Test
+    void anAdminIssuesATaxiiCredentialThatATaxiiClientUsesUntilItIsRevoked() throws Exception {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        try (Browser admin = Browser.open()) {
+            admin.signIn("alpha-admin");
+            admin.click("nav-indicators");
+            admin.click("taxii-credentials");
+            admin.type("issue:label", "OpenCTI feed " + System.nanoTime());
+            admin.click("issue:submit");
+            String username = admin.id("issued-username").getText();
+            String token = admin.id("issued-token").getText();
+            assertTrue(admin.id("issued-curl").getText().contains(admin.id("api-root").getText() + "collections/"));
+            java.net.http.HttpRequest collections = java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(admin.id("api-root").getText() + "collections/"))
+                    .header("Accept", "application/taxii+json;version=2.1")
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            (username + ":" + token).getBytes(java.nio.charset.StandardCharsets.UTF_8))).build();
+            assertEquals(200, http.send(collections, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode(),
+                    "a TAXII client reads with the credential");
+            admin.screenshot("taxii-credentials");
+            Axe.assertClean(admin);
+            admin.clickAndWait(admin.driver().findElement(By.cssSelector("input[data-revoke='" + username + "']")));
+            assertTrue(admin.id("receipts").getText().contains(username), admin.text());
+            assertEquals(401, http.send(collections, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode(),
+                    "revoked at once");
+            assertFalse(admin.text().contains(token), "the token is shown once, not again");
+        }
+    }
 }

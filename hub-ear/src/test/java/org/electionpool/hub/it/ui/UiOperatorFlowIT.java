@@ -35,6 +35,8 @@ class UiOperatorFlowIT {
             operator.signIn("operator");
             assertEquals("/ui/index.xhtml", operator.path(), operator.text());
             operator.click("nav-organizations");
+            assertTrue(Long.parseLong(operator.id("metric-log").getText().trim().replaceAll("[^0-9]", "")) > 0,
+                    "the audit log's size: " + operator.id("metrics").getText());
             operator.type("create:id", org).type("create:name", "Platform Gamma " + suffix).choose("create:kind", "PLATFORM")
                     .type("create:country", "NL").type("create:contact", "trust@gamma.example");
             operator.click("create:submit");

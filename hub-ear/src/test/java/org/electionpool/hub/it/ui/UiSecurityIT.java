@@ -174,10 +174,11 @@ class UiSecurityIT {
         String caseId = CaseRequests.create(DemoClients.as(DemoClients.ELECTION_AUTHORITY), DemoClients.PLATFORM_A);
         int forms = 0;
         forms += forged("liaison", List.of("/ui/account.xhtml", "/ui/case-new.xhtml?kind=REFERRAL", "/ui/case.xhtml?id=" + caseId,
-                "/ui/index.xhtml"), caseId);
+                "/ui/index.xhtml", "/ui/indicator-new.xhtml", "/ui/sharing-groups.xhtml"), caseId);
         forms += forged("alpha", List.of("/ui/case.xhtml?id=" + caseId), caseId);
-        forms += forged("operator", List.of("/ui/people.xhtml", "/ui/organizations.xhtml"), caseId);
-        assertTrue(forms >= 12, "forms replayed: " + forms);
+        forms += forged("operator", List.of("/ui/people.xhtml", "/ui/organizations.xhtml", "/ui/keys.xhtml",
+                "/ui/taxii.xhtml"), caseId);
+        assertTrue(forms >= 18, "forms replayed: " + forms);
         try (Browser liaison = Browser.open()) {
             liaison.signIn("liaison");
             liaison.go("/ui/case.xhtml?id=" + caseId);

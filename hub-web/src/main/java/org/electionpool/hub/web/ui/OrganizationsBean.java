@@ -19,6 +19,7 @@ import org.electionpool.hub.api.keys.OrganizationKeyView;
 import org.electionpool.hub.api.organizations.CreateOrganizationRequest;
 import org.electionpool.hub.api.organizations.OrganizationId;
 import org.electionpool.hub.api.organizations.OrganizationKind;
+import org.electionpool.hub.api.organizations.OrganizationStatus;
 import org.electionpool.hub.api.organizations.OrganizationService;
 import org.electionpool.hub.api.organizations.OrganizationView;
 import org.electionpool.hub.api.people.CreatePersonRequest;
@@ -52,6 +53,12 @@ public class OrganizationsBean implements Serializable {
     @EJB
     HubStatusService status;
 
+    @EJB
+    org.electionpool.hub.api.audit.AuditService audit;
+
+    @EJB
+    org.electionpool.hub.api.hxp.DiscoveryService discovery;
+
     @Inject
     UiContext ui;
 
@@ -79,6 +86,28 @@ public class OrganizationsBean implements Serializable {
     /** @return an organisation's keys */
     public List<OrganizationKeyView> keysOf(String organization) {
         return keys.list(ui.caller(), new OrganizationId(organization));
+    }
+
+    /** A few figures of the hub for its operator (the Prometheus metrics have the rest). */
+    public record Metrics(long organizations, long active, long authorities, long platforms, long activeKeys, long logSize,
+                          java.time.Instant latestCheckpoint) {
+    }
+
+    /** @return organisations (all, active, authorities, platforms), active keys, and the audit log's size */
+    public Metrics getMetrics() {
+        List<OrganizationView> all = getOrganizations();
+        long activeKeys = 0;
+        for (OrganizationView o : all) {
+            activeKeys += keysOf(o.id()).stream().filter(k -> k.status() == org.electionpool.hub.api.keys.KeyStatus.ACTIVE).count();
+        }
+        org.electionpool.hub.protocol.log.Checkpoint latest = org.electionpool.hub.protocol.log.Checkpoint.parse(
+                org.electionpool.hub.protocol.log.SignedNote.open(audit.latestCheckpoint(),
+                        org.electionpool.hub.protocol.log.SignedNote.VerifierKey.parse(
+                                discovery.configuration().auditLog().verifierKey())));
+        return new Metrics(all.size(), all.stream().filter(o -> o.status() == OrganizationStatus.ACTIVE).count(),
+                all.stream().filter(o -> o.kind() == OrganizationKind.AUTHORITY).count(),
+                all.stream().filter(o -> o.kind() == OrganizationKind.PLATFORM).count(), activeKeys, latest.size(),
+                audit.checkpoints(null, 1).stream().findFirst().map(c -> c.createdAt()).orElse(null));
     }
 
     /** @return the database's state */
