@@ -65,6 +65,7 @@ import org.electionpool.hub.api.indicators.SharingGroupService;
 import org.electionpool.hub.api.indicators.SightingAction;
 import org.electionpool.hub.api.indicators.SightingRequest;
 import org.electionpool.hub.api.organizations.OrganizationKind;
+import org.electionpool.hub.api.organizations.OrganizationStatus;
 import org.electionpool.hub.api.organizations.OrganizationService;
 import org.electionpool.hub.api.people.AttestationService;
 import org.electionpool.hub.api.people.CreatePersonRequest;
@@ -317,6 +318,14 @@ class ServiceAuthorizationIT {
             return new Step((c, ctx) -> organizations.create(c, ctx, new CreateOrganizationRequest(newId, "Authorisation test",
                     OrganizationKind.PLATFORM, "FI", "authz@example.org")),
                     () -> organizations.find(HUB, new OrganizationId(newId)).isPresent(), () -> { });
+        });
+        specs.put("OrganizationService.setStatus", (row, caller) -> {
+            // a fresh platform of its own per row, so a suspension touches nothing another row uses
+            OrganizationId target = new OrganizationId("authz-" + UUID.randomUUID().toString().substring(0, 8));
+            organizations.create(HUB, HUB_CONTEXT, new CreateOrganizationRequest(target.value(), "Suspension test",
+                    OrganizationKind.PLATFORM, "FI", "authz@example.org"));
+            return new Step((c, ctx) -> organizations.setStatus(c, ctx, target, OrganizationStatus.SUSPENDED, "authz test"),
+                    () -> organizations.find(HUB, target).orElseThrow().status(), () -> { });
         });
         specs.put("OrganizationService.find", (row, caller) -> {
             OrganizationId target = organizationFor(row, caller);

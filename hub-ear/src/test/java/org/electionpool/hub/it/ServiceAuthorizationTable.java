@@ -101,6 +101,8 @@ final class ServiceAuthorizationTable {
     static final String[] TABLE = {
             "OrganizationService.create              none      403  403  403   ok   403    403    ok",
             "OrganizationService.create              mismatch  -    -    -     IAE  -      -      IAE",
+            "OrganizationService.setStatus           foreign   403  403  403   ok   403    403    ok",
+            "OrganizationService.setStatus           mismatch  -    -    -     IAE  -      -      -",
             "OrganizationService.find                own       ok   ok   ok    ok   ok     ok     -",
             "OrganizationService.find                foreign   ok   ok   ok    ok   ok     ok     ok",
             "OrganizationService.list                none      ok   ok   ok    ok   ok     ok     ok",

@@ -15,6 +15,10 @@ import java.util.Optional;
 public enum AuditAction {
     /** An organisation was registered. */
     ORGANIZATION_CREATED("organization.created", null),
+    /** The operator suspended an organisation (details: reason). */
+    ORGANIZATION_SUSPENDED("organization.suspended", null),
+    /** The operator made a suspended organisation active again (details: reason). */
+    ORGANIZATION_REACTIVATED("organization.reactivated", null),
     /** A public key was registered. */
     KEY_ADDED("key.added", null),
     /** An active key was retired. */

@@ -46,4 +46,23 @@ public interface OrganizationService {
      * @return every organisation, ordered by id
      */
     List<OrganizationView> list(Caller caller);
+
+    /**
+     * Suspends an organisation or makes it active again, and records {@code organization.suspended}
+     * or {@code organization.reactivated}. While suspended, nothing signed with its keys is accepted,
+     * its people and TAXII credentials cannot sign in, it receives no new case, event or webhook,
+     * and it is no recipient of indicators; its data and its audit entries stay.
+     *
+     * @param caller  who asks: the hub operator or the hub itself
+     * @param context the caller's audit context
+     * @param id      the organisation, or {@code null} for an id that is not one (then {@code NOT_FOUND}, after the caller's check)
+     * @param status  the new status
+     * @param reason  why (at most 500 characters), recorded in the entry
+     * @return the directory entry after the change
+     * @throws org.electionpool.hub.api.problem.HubException {@code FORBIDDEN} for any caller but the
+     *         operator or the hub; {@code NOT_FOUND} for an unknown organisation; {@code CONFLICT}
+     *         when it already has that status, or for the hub operator's own organisation
+     */
+    OrganizationView setStatus(Caller caller, org.electionpool.hub.api.audit.AuditContext context, OrganizationId id,
+                               OrganizationStatus status, String reason);
 }

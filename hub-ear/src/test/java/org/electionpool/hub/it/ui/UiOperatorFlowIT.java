@@ -98,5 +98,21 @@ class UiOperatorFlowIT {
             again.screenshot("keys-admin");
             Axe.assertClean(again);
         }
+
+        // the operator suspends the new organisation: its admin cannot sign in until it is reactivated
+        try (Browser operator = Browser.open()) {
+            operator.signIn("operator");
+            operator.click("nav-organizations");
+            operator.type("reason", "Onboarding paused pending contract");
+            operator.clickAndWait(operator.driver().findElement(By.cssSelector("input[data-suspend='" + org + "']")));
+            assertEquals("Suspended", operator.driver().findElement(By.cssSelector("[data-org-status='" + org + "']")).getText());
+            try (Browser locked = Browser.open()) {
+                locked.go("/ui/login.xhtml").type("login:username", admin).type("login:password", chosen).click("login:submit");
+                assertEquals("/ui/login.xhtml", locked.path(), "a suspended organisation's person cannot sign in");
+                assertTrue(locked.text().contains("Signing in failed"), locked.text());
+            }
+            operator.clickAndWait(operator.driver().findElement(By.cssSelector("input[data-reactivate='" + org + "']")));
+            assertEquals("Active", operator.driver().findElement(By.cssSelector("[data-org-status='" + org + "']")).getText());
+        }
     }
 }

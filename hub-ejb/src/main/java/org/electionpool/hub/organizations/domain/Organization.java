@@ -113,6 +113,17 @@ public class Organization {
         return status;
     }
 
+    /**
+     * Moves to the status; the caller checked that it differs.
+     *
+     * @param next the new status
+     * @param now  when
+     */
+    public void changeStatus(OrganizationStatus next, Instant now) {
+        this.status = java.util.Objects.requireNonNull(next, "next");
+        this.updatedAt = now;
+    }
+
     public Instant createdAt() {
         return createdAt;
     }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import org.electionpool.hub.api.organizations.CreateOrganizationRequest;
 import org.electionpool.hub.api.organizations.OrganizationId;
+import org.electionpool.hub.api.organizations.OrganizationKind;
+import org.electionpool.hub.api.organizations.OrganizationStatus;
 import org.electionpool.hub.api.organizations.OrganizationService;
 import org.electionpool.hub.api.organizations.OrganizationView;
 import org.electionpool.hub.api.problem.HubException;
@@ -62,6 +64,31 @@ public class OrganizationServiceBean implements OrganizationService {
         }
         auditLog.append(new AuditEvent(context, AuditAction.ORGANIZATION_CREATED, TARGET_TYPE, id.value(),
                 Map.of("kind", request.kind().name(), "country", request.country())));
+        return OrganizationAssembler.toView(organization);
+    }
+
+    @Override
+    public OrganizationView setStatus(Caller caller, AuditContext context, OrganizationId id, OrganizationStatus status,
+                                      String reason) {
+        Authorization.requireRole(caller, Role.OPERATOR);
+        Authorization.requireSameActor(caller, context);
+        Authorization.requireOperator(caller);
+        java.util.Objects.requireNonNull(status, "status");
+        Organization organization = (id == null ? Optional.<Organization>empty() : repository.find(id))
+                .orElseThrow(() -> HubException.notFound("Organisation"));
+        if (organization.kind() == OrganizationKind.OPERATOR) {
+            throw new HubException(ProblemType.CONFLICT, "The hub operator's own organisation cannot be suspended.");
+        }
+        if (organization.status() == status) {
+            throw new HubException(ProblemType.CONFLICT, "The organisation already has this status.");
+        }
+        String why = reason == null ? "" : reason.strip();
+        if (why.length() > 500) {
+            throw HubException.invalidField("reason", "must be at most 500 characters");
+        }
+        organization.changeStatus(status, clock.instant());
+        auditLog.append(new AuditEvent(context, status == OrganizationStatus.SUSPENDED ? AuditAction.ORGANIZATION_SUSPENDED
+                : AuditAction.ORGANIZATION_REACTIVATED, TARGET_TYPE, organization.id().value(), Map.of("reason", why)));
         return OrganizationAssembler.toView(organization);
     }
 

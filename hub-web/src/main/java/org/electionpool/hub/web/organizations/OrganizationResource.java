@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.electionpool.hub.api.organizations.CreateOrganizationRequest;
 import org.electionpool.hub.api.organizations.OrganizationId;
 import org.electionpool.hub.api.organizations.OrganizationService;
+import org.electionpool.hub.api.organizations.OrganizationStatusRequest;
 import org.electionpool.hub.api.organizations.OrganizationView;
 import org.electionpool.hub.api.problem.HubException;
 import org.electionpool.hub.api.security.Caller;
@@ -86,5 +87,24 @@ public class OrganizationResource {
         return Response.created(uriInfo.getAbsolutePathBuilder().path(created.id()).build())
                 .entity(created)
                 .build();
+    }
+
+    @POST
+    @Path("{orgId}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Suspend an organisation or make it active again (operator only)",
+            description = "While suspended, nothing signed with its keys is accepted, its people and TAXII credentials"
+                    + " cannot sign in, and it receives nothing new; its data and audit entries stay.")
+    @APIResponse(responseCode = "200", description = "Changed",
+            content = @Content(schema = @Schema(implementation = OrganizationView.class)))
+    @APIResponse(responseCode = "404", description = "No such organisation",
+            content = @Content(mediaType = "application/problem+json"))
+    @APIResponse(responseCode = "409", description = "Already in that status, or the operator's own organisation",
+            content = @Content(mediaType = "application/problem+json"))
+    public OrganizationView setStatus(@PathParam("orgId") String orgId, @NotNull @Valid OrganizationStatusRequest request) {
+        // a malformed id is passed on as none: the service refuses a stranger (403) before it looks (404)
+        return organizations.setStatus(callers.require(), callers.audit(), OrganizationId.parse(orgId).orElse(null),
+                request.status(), request.reason());
     }
 }

@@ -110,6 +110,41 @@ public class OrganizationsBean implements Serializable {
                 audit.checkpoints(null, 1).stream().findFirst().map(c -> c.createdAt()).orElse(null));
     }
 
+    /** Suspends an organisation (the reason field says why). */
+    public String suspend(String organization) {
+        return status(organization, OrganizationStatus.SUSPENDED);
+    }
+
+    /** Makes a suspended organisation active again. */
+    public String reactivate(String organization) {
+        return status(organization, OrganizationStatus.ACTIVE);
+    }
+
+    private String status(String organization, OrganizationStatus next) {
+        try {
+            organizations.setStatus(ui.caller(), ui.attest(next == OrganizationStatus.SUSPENDED ? "organization.suspend"
+                    : "organization.reactivate", Map.of("organization", organization, "reason",
+                    reason == null ? "" : reason)), OrganizationId.parse(organization).orElse(null), next, reason);
+            FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(
+                    FacesMessage.SEVERITY_INFO, ui.text(next == OrganizationStatus.SUSPENDED
+                    ? "organizations.suspended" : "organizations.reactivated", organization), null));
+            reason = null;
+        } catch (HubException e) {
+            problems.show(e);
+        }
+        return null;
+    }
+
+    private String reason;
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+
     /** @return the database's state */
     public DatabaseStatus getDatabase() {
         return status.database();
