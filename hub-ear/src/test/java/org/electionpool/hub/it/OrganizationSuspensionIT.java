@@ -59,7 +59,7 @@ class OrganizationSuspensionIT {
         HubClient operator = DemoClients.as(DemoClients.OPERATOR);
         assertEquals(403, alpha.post("/api/v1/organizations/" + DemoClients.PLATFORM_B + "/status",
                 status("SUSPENDED", "a rival")).status());
-        assertEquals(403, alpha.post("/api/v1/organizations/Not%20An%20Id/status", status("SUSPENDED", "x")).status(),
+        assertEquals(403, alpha.post("/api/v1/organizations/Not_An_Id/status", status("SUSPENDED", "x")).status(),
                 "a stranger is refused before anything is looked up");
         assertEquals(404, operator.post("/api/v1/organizations/no-such-organisation/status", status("SUSPENDED", "x"))
                 .status());

@@ -6,8 +6,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import org.electionpool.hub.api.cases.CaseService;
@@ -18,7 +16,8 @@ import org.electionpool.hub.web.http.StrictJsonbResolver;
 /**
  * A platform's download of its item responses as DSA Transparency Database statements of reasons:
  * the same export as {@code GET /api/v1/cases/statements?since=} (docs/dsa-statements.md), byte for
- * byte the API's JSON, for cases updated on or after a day of the person's time zone (or all).
+ * byte the API's JSON, for cases updated at or after a local time in the person's time zone (or all),
+ * saved as {@code dsa-statements.json}.
  */
 @Named
 @RequestScoped
@@ -35,21 +34,16 @@ public class StatementsBean {
 
     private String since;
 
-    /** Sends {@code dsa-statements[-since-<day>].json}, or shows the service's refusal. */
+    /** Sends {@code dsa-statements.json}, or shows the service's refusal (more than 1,000 cases: a later "since"). */
     public void download() throws IOException {
-        Instant from = null;
-        String day = FormValues.blank(since);
-        if (day != null) {
-            try {
-                from = LocalDate.parse(day).atStartOfDay(ui.getZone()).toInstant();
-            } catch (DateTimeParseException e) {
-                problems.field("since", ui.text("case.new.datetime.invalid"));
-                problems.global(ui.text("problem.validation-failed"));
-                return;
-            }
+        String at = FormValues.blank(since);
+        Instant from = FormValues.instant(ui, problems, "since", at);
+        if (problems.isAny()) {
+            problems.global(ui.text("problem.validation-failed"));
+            return;
         }
         Map<String, Object> form = new HashMap<>();
-        form.put("since", day);
+        form.put("since", at);
         StatementList list;
         try {
             list = cases.statements(ui.caller(), ui.attest("case.statements", form), from);
@@ -57,7 +51,7 @@ public class StatementsBean {
             problems.show(e);
             return;
         }
-        Downloads.json("dsa-statements" + (day == null ? "" : "-since-" + day) + ".json", StrictJsonbResolver.JSONB.toJson(list));
+        Downloads.json("dsa-statements.json", StrictJsonbResolver.JSONB.toJson(list));
     }
 
     public String getSince() {
