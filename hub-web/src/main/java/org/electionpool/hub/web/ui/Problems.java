@@ -19,8 +19,8 @@ import org.electionpool.hub.api.problem.HubException;
  * A refusal as a page shows it ({@code #{problems}}): the problem type's text in the person's
  * language at the top, and each field violation beside its field ({@code #{problems.of('title')}})
  * — the same problems the API answers (RFC 9457 types of docs/problems.md), translated: a
- * violation's message is looked up as {@code violation.<slug of the English message>}, a problem
- * type as {@code problem.<slug>}.
+ * violation's message is looked up as {@code violation.<slug of the English message>} (or of its
+ * longest beginning of three words or more that has a text), a problem type as {@code problem.<slug>}.
  */
 @Named
 @RequestScoped
@@ -64,8 +64,20 @@ public class Problems {
 
     /** @return the message of a violation in the person's language (the English one if untranslated) */
     public String translate(String message) {
-        String key = "violation." + slug(message);
-        return ui.hasText(key) ? ui.text(key) : message;
+        String slug = slug(message);
+        // the whole message, else its longest translated beginning (a message that names a value, such
+        // as "unknown DISARM technique T9999", is translated by its fixed words), at least three words
+        while (true) {
+            String key = "violation." + slug;
+            if (ui.hasText(key)) {
+                return ui.text(key);
+            }
+            int cut = slug.lastIndexOf('-');
+            if (cut < 0 || slug.substring(0, cut).split("-").length < 3) {
+                return message;
+            }
+            slug = slug.substring(0, cut);
+        }
     }
 
     /** @return the bundle key's slug of an English message: lower case, runs of other characters as one {@code -} */

@@ -152,6 +152,25 @@ class BundleCompletenessTest {
     }
 
     @Test
+    void theApisConstraintMessagesHaveTheirTranslations() throws IOException {
+        // every message = "..." of a constraint in hub-api: a page shows it beside its field, in the person's language
+        Set<String> known = keys(bundle("Messages", ""));
+        Set<String> missing = new TreeSet<>();
+        Pattern message = Pattern.compile("message = \"([^\"]+)\"");
+        try (Stream<Path> sources = Files.walk(Path.of("..", "hub-api", "src", "main", "java"))) {
+            for (Path p : sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+                Matcher m = message.matcher(Files.readString(p));
+                while (m.find()) {
+                    if (!known.contains("violation." + Problems.slug(m.group(1)))) {
+                        missing.add(m.group(1));
+                    }
+                }
+            }
+        }
+        assertEquals(Set.of(), missing);
+    }
+
+    @Test
     void facesOwnMessagesCoverRequiredConversionAndLength() throws IOException {
         Set<String> faces = keys(bundle("FacesMessages", "_fi"));
         for (String k : List.of("jakarta.faces.component.UIInput.REQUIRED", "jakarta.faces.converter.IntegerConverter.INTEGER",
