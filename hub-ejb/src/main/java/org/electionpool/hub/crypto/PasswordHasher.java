@@ -115,13 +115,31 @@ public final class PasswordHasher {
         return out;
     }
 
+    /**
+     * At most this many Argon2id computations run at once in the JVM (one per core): each holds its
+     * memory cost (64 MiB by default), so a burst of sign-ins queues here instead of exhausting the
+     * heap (docs/operations.md, Memory).
+     */
+    static final int CONCURRENT = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+    private static final java.util.concurrent.Semaphore PERMITS = new java.util.concurrent.Semaphore(CONCURRENT, true);
+
     private static byte[] derive(char[] password, byte[] salt, Parameters p, int length) {
         ByteBuffer encoded = StandardCharsets.UTF_8.encode(CharBuffer.wrap(password));
         byte[] bytes = new byte[encoded.remaining()];
         encoded.get(bytes);
+        boolean permitted = false;
         try {
+            PERMITS.acquire();
+            permitted = true;
             return argon2id(bytes, salt, null, null, p, length);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to hash a password", e);
         } finally {
+            if (permitted) {
+                PERMITS.release();
+            }
             Arrays.fill(bytes, (byte) 0);
             if (encoded.hasArray()) {
                 Arrays.fill(encoded.array(), (byte) 0);
