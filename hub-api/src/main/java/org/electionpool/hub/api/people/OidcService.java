@@ -19,8 +19,8 @@ public interface OidcService {
 
     /**
      * Begins a sign-in: fresh {@code state}, {@code nonce} and PKCE verifier, and the provider's
-     * authorization request to redirect the browser to. The caller keeps the result in the
-     * browser's session until the provider sends the browser back.
+     * authorization request to redirect the browser to. The caller keeps the result, bound to that
+     * browser, until the provider sends the browser back (docs/ui.md, OIDC).
      *
      * @return empty when OIDC is not configured or the provider cannot be reached
      */

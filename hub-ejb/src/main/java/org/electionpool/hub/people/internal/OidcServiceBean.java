@@ -2,6 +2,8 @@ package org.electionpool.hub.people.internal;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -38,10 +40,12 @@ import org.jboss.logging.Logger;
  * client authentication {@code client_secret_basic}): discovery of the provider's endpoints
  * (OIDC Discovery 1.0, cached for {@value #DISCOVERY_MINUTES} minutes), the authorization request,
  * the code exchange, and the mapping of the verified ID token's claims to a person of an
- * organisation ({@link PeopleServiceBean#federated}). Configured by {@code hub.oidc.*}
+ * organisation ({@link PeopleServiceBean#federated}, in a transaction of its own: no database
+ * transaction waits on the provider). Configured by {@code hub.oidc.*}
  * (docs/ui.md); without {@code hub.oidc.issuer} it is off. The client secret is never logged.
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED) // the provider's round trips hold no transaction
 public class OidcServiceBean implements OidcService {
 
     /** How long the provider's discovery document is trusted before it is fetched again. */
@@ -147,7 +151,7 @@ public class OidcServiceBean implements OidcService {
         Optional<Provider> provider = enabled() && request != null ? provider() : Optional.empty();
         if (provider.isEmpty() || code == null || code.isBlank() || code.length() > 2048
                 || !OidcTokens.same(request.state(), state)) {
-            return people.federated(issuer, null, null, null, null, Set.of(), false, remoteAddress);
+            return people.refuseFederated(remoteAddress);
         }
         try {
             String form = "grant_type=authorization_code&code=" + enc(code) + "&redirect_uri=" + enc(redirect())
@@ -160,7 +164,7 @@ public class OidcServiceBean implements OidcService {
                     .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() != 200) {
                 LOG.warnf("OIDC: the token endpoint answered %d", answer.statusCode());
-                return people.federated(issuer, null, null, null, null, Set.of(), false, remoteAddress);
+                return people.refuseFederated(remoteAddress);
             }
             String idToken;
             try (JsonReader reader = Json.createReader(new StringReader(answer.body()))) {
@@ -168,7 +172,7 @@ public class OidcServiceBean implements OidcService {
             }
             if (idToken == null) {
                 LOG.warn("OIDC: the token endpoint sent no id_token");
-                return people.federated(issuer, null, null, null, null, Set.of(), false, remoteAddress);
+                return people.refuseFederated(remoteAddress);
             }
             Map<String, Object> claims = OidcTokens.verify(idToken, provider.get().jwks(), provider.get().issuer(), clientId,
                     request.nonce());
@@ -177,7 +181,7 @@ public class OidcServiceBean implements OidcService {
                     multiFactor(claims), remoteAddress);
         } catch (OidcTokens.InvalidToken | IOException | RuntimeException e) {
             LOG.warnf("OIDC sign-in refused: %s", e.getMessage());
-            return people.federated(issuer, null, null, null, null, Set.of(), false, remoteAddress);
+            return people.refuseFederated(remoteAddress);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return SignIn.failed();

@@ -322,9 +322,21 @@ public class PeopleServiceBean implements PeopleService {
         return ((Number) r[0]).intValue() >= limit && SqlValues.instant(r[1]).plus(WINDOW).isAfter(clock.instant());
     }
 
+    /**
+     * An OIDC sign-in that failed before any person was named (a bad or replayed {@code state}, an
+     * unreachable provider, a token that does not verify): counted against the address and audited
+     * as {@code person.signin.failed}, like any other failure.
+     */
+    public SignIn refuseFederated(String remoteAddress) {
+        fail(null, remoteAddress);
+        return SignIn.failed();
+    }
+
+    /** Counts a failure against the user name (when there is one) and the address, and audits it. */
     private void fail(String userKey, String remoteAddress) {
         Instant now = clock.instant();
-        for (String key : List.of(userKey, addressKey(remoteAddress))) {
+        List<String> keys = userKey == null ? List.of(addressKey(remoteAddress)) : List.of(userKey, addressKey(remoteAddress));
+        for (String key : keys) {
             int updated = em.createNativeQuery("update sign_in_throttle set failures = case when window_start > ?2"
                             + " then failures + 1 else 1 end, window_start = case when window_start > ?2 then window_start"
                             + " else ?3 end where throttle_key = ?1")

@@ -7,10 +7,8 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.io.Serializable;
-import java.time.Instant;
 import org.electionpool.hub.api.people.OidcService;
 import org.electionpool.hub.api.people.PeopleService;
 import org.electionpool.hub.api.people.PersonSession;
@@ -60,11 +58,7 @@ public class LoginBean implements Serializable {
         switch (result.outcome()) {
             case SIGNED_IN -> {
                 PersonSession person = result.session().orElseThrow();
-                request.getSession(true);
-                request.changeSessionId();
-                HttpSession session = request.getSession();
-                session.setAttribute(UiSignIn.ATTRIBUTE, new UiSignIn(person.caller().principal(), person.epoch(),
-                        Instant.now()));
+                UiSignIn.establish(request, person);
                 password = null;
                 faces.getExternalContext().redirect(request.getContextPath()
                         + (person.passwordExpired() ? UiFilter.ACCOUNT : UiFilter.HOME));

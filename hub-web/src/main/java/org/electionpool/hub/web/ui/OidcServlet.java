@@ -6,7 +6,6 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -17,7 +16,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.electionpool.hub.api.people.OidcRequest;
 import org.electionpool.hub.api.people.OidcService;
-import org.electionpool.hub.api.people.PersonSession;
 import org.electionpool.hub.api.people.SignIn;
 import org.electionpool.hub.api.system.HubMode;
 import org.electionpool.hub.api.system.HubStatusService;
@@ -108,14 +106,7 @@ public class OidcServlet extends HttpServlet {
             response.setHeader("Location", request.getContextPath() + UiFilter.LOGIN + "?oidc=failed");
             return;
         }
-        PersonSession person = result.session().get();
-        HttpSession old = request.getSession(false);
-        if (old != null) {
-            old.invalidate();
-        }
-        HttpSession session = request.getSession(true);
-        request.changeSessionId();
-        session.setAttribute(UiSignIn.ATTRIBUTE, new UiSignIn(person.caller().principal(), person.epoch(), Instant.now()));
+        UiSignIn.establish(request, result.session().get());
         String home = request.getContextPath() + UiFilter.HOME;
         response.setContentType("text/html;charset=UTF-8");
         response.setHeader("Cache-Control", "no-store");

@@ -15,4 +15,16 @@ public record UiSignIn(String username, int epoch, Instant signedInAt) implement
 
     /** The session attribute that holds it. */
     public static final String ATTRIBUTE = "hub.ui.sign-in";
+
+    /**
+     * Signs the person in on this browser, whichever way they proved who they are (password and
+     * code, or an OIDC provider): the session gets a new id first (no fixation), then the sign-in.
+     */
+    public static void establish(jakarta.servlet.http.HttpServletRequest request,
+                                 org.electionpool.hub.api.people.PersonSession person) {
+        request.getSession(true);
+        request.changeSessionId();
+        request.getSession().setAttribute(ATTRIBUTE, new UiSignIn(person.caller().principal(), person.epoch(),
+                Instant.now()));
+    }
 }
