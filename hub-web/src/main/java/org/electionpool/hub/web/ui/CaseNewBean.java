@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -169,8 +168,7 @@ public class CaseNewBean implements Serializable {
         CreateCaseRequest.Official official = needs("issuingOfficial")
                 ? new CreateCaseRequest.Official(FormValues.blank(officialName), FormValues.blank(officialRole)) : null;
         List<String> scope = needs("territorialScope") && territorialScope != null
-                ? Arrays.stream(territorialScope.split("[,\\s]+")).filter(s -> !s.isBlank())
-                .map(s -> s.strip().toUpperCase(java.util.Locale.ROOT)).toList() : null;
+                ? FormValues.list(territorialScope, true) : null;
         CreateCaseRequest request = new CreateCaseRequest(clientRef, k, FormValues.blank(addressee), FormValues.blank(reference), FormValues.blank(title),
                 issued, official, needs("contact") ? FormValues.blank(contact) : null, needs("legalBasis") ? FormValues.blank(legalBasis) : null,
                 needs("statementOfReasons") ? FormValues.blank(statementOfReasons) : null,
@@ -234,7 +232,7 @@ public class CaseNewBean implements Serializable {
     }
 
     public List<String> getTlps() {
-        return List.of("CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED");
+        return FormValues.TLPS;
     }
 
     public List<String> getCategories() {

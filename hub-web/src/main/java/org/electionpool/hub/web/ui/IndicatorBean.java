@@ -223,7 +223,7 @@ public class IndicatorBean implements Serializable {
     }
 
     public List<String> getTlps() {
-        return IndicatorNewBean.TLPS;
+        return FormValues.TLPS;
     }
 
     public IndicatorView getView() {

@@ -66,7 +66,7 @@ public class IndicatorListBean {
     }
 
     public List<String> getTlps() {
-        return IndicatorNewBean.TLPS;
+        return FormValues.TLPS;
     }
 
     public String getType() {

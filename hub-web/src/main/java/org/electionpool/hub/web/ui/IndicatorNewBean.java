@@ -11,10 +11,8 @@ import jakarta.validation.Validator;
 import java.io.IOException;
 import java.io.Serializable;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -38,11 +36,8 @@ public class IndicatorNewBean implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** The TLP 2.0 markings, loosest first. */
-    static final List<String> TLPS = List.of("CLEAR", "GREEN", "AMBER", "AMBER+STRICT", "RED");
-
-    /** Content hash algorithms, as the API names them. */
-    static final List<String> ALGORITHMS = List.of("SHA-256", "SHA-512", "SHA-1", "MD5", "PDQ", "TMK");
+    /** Content hash algorithms, as the API accepts them. */
+    static final List<String> ALGORITHMS = List.of(CreateIndicatorRequest.ALGORITHM_PATTERN.split("\\|"));
 
     @EJB
     IndicatorService indicators;
@@ -95,11 +90,11 @@ public class IndicatorNewBean implements Serializable {
         } catch (IllegalArgumentException | NullPointerException e) {
             t = null;
         }
-        Distribution distribution = new Distribution(list(organizations, false), list(groups, false));
+        Distribution distribution = new Distribution(FormValues.list(organizations, false), FormValues.list(groups, false));
         CreateIndicatorRequest request = new CreateIndicatorRequest(clientRef, t, FormValues.blank(value),
                 needs("platform") ? FormValues.blank(platform) : null, needs("algorithm") ? FormValues.blank(algorithm) : null,
                 needs("language") ? FormValues.blank(language) : null, FormValues.blank(description), FormValues.blank(tlp), confidence, null, until,
-                list(techniques, true), FormValues.blank(election), List.of(), distribution.isEmpty() ? null : distribution, null);
+                FormValues.list(techniques, true), FormValues.blank(election), List.of(), distribution.isEmpty() ? null : distribution, null);
         if (problems.isAny()) {
             problems.global(ui.text("problem.validation-failed"));
             return null;
@@ -130,21 +125,12 @@ public class IndicatorNewBean implements Serializable {
         return null;
     }
 
-    /** @return a comma- or space-separated list, upper-cased for technique ids; empty for blank text */
-    static List<String> list(String text, boolean upper) {
-        if (text == null || text.isBlank()) {
-            return List.of();
-        }
-        return Arrays.stream(text.split("[,\\s]+")).filter(s -> !s.isBlank())
-                .map(s -> upper ? s.strip().toUpperCase(Locale.ROOT) : s.strip()).toList();
-    }
-
     public IndicatorType[] getTypes() {
         return IndicatorType.values();
     }
 
     public List<String> getTlps() {
-        return TLPS;
+        return FormValues.TLPS;
     }
 
     public List<String> getAlgorithms() {

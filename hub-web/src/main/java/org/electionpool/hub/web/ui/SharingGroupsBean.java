@@ -81,7 +81,7 @@ public class SharingGroupsBean implements Serializable {
     /** Creates a group owned by the person's organisation. */
     public String create() {
         SharingGroupRequest request = new SharingGroupRequest(FormValues.blank(name), FormValues.blank(description),
-                IndicatorNewBean.list(members, false));
+                FormValues.list(members, false));
         Set<ConstraintViolation<SharingGroupRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
             problems.show(violations);
