@@ -26,7 +26,6 @@ import org.electionpool.hub.protocol.json.StrictJson;
 import org.electionpool.hub.protocol.log.Checkpoint;
 import org.electionpool.hub.protocol.log.MerkleTree;
 import org.electionpool.hub.protocol.log.ProofException;
-import org.electionpool.hub.protocol.log.SignedNote;
 
 /**
  * The auditor's pages: the log newest first (action, organisation, target, time), one entry with
@@ -72,9 +71,7 @@ public class AuditBean {
     /** @return the latest checkpoint, its signature checked with the log's verifier key */
     public Checkpoint getLatest() {
         if (latest == null) {
-            String note = audit.latestCheckpoint();
-            SignedNote.VerifierKey key = SignedNote.VerifierKey.parse(discovery.configuration().auditLog().verifierKey());
-            latest = Checkpoint.parse(SignedNote.open(note, key));
+            latest = LatestCheckpoint.read(audit, discovery);
         }
         return latest;
     }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.electionpool.hub.api.keys.KeyStatus;
 import org.electionpool.hub.api.keys.OrganizationKeyService;
 import org.electionpool.hub.api.keys.OrganizationKeyView;
 import org.electionpool.hub.api.organizations.CreateOrganizationRequest;
@@ -77,15 +78,19 @@ public class OrganizationsBean implements Serializable {
     private String adminUsername;
     private String adminName;
     private IssuedPerson issued;
+    private String reason;
 
-    /** @return every organisation */
+    /** The per-request memo's keys in the Faces context's attributes. */
+    private static final String CACHE = "organizationsBean.";
+
+    /** @return every organisation, read once per request */
     public List<OrganizationView> getOrganizations() {
-        return organizations.list(ui.caller());
+        return perRequest("all", () -> organizations.list(ui.caller()));
     }
 
-    /** @return an organisation's keys */
+    /** @return an organisation's keys, read once per request */
     public List<OrganizationKeyView> keysOf(String organization) {
-        return keys.list(ui.caller(), new OrganizationId(organization));
+        return perRequest("keys:" + organization, () -> keys.list(ui.caller(), new OrganizationId(organization)));
     }
 
     /** A few figures of the hub for its operator (the Prometheus metrics have the rest). */
@@ -93,21 +98,37 @@ public class OrganizationsBean implements Serializable {
                           java.time.Instant latestCheckpoint) {
     }
 
-    /** @return organisations (all, active, authorities, platforms), active keys, and the audit log's size */
+    /** @return organisations (all, active, authorities, platforms), active keys, and the audit log's size; once per request */
     public Metrics getMetrics() {
-        List<OrganizationView> all = getOrganizations();
-        long activeKeys = 0;
-        for (OrganizationView o : all) {
-            activeKeys += keysOf(o.id()).stream().filter(k -> k.status() == org.electionpool.hub.api.keys.KeyStatus.ACTIVE).count();
+        return perRequest("metrics", () -> {
+            List<OrganizationView> all = getOrganizations();
+            long activeKeys = all.stream().mapToLong(o -> keysOf(o.id()).stream()
+                    .filter(k -> k.status() == KeyStatus.ACTIVE).count()).sum();
+            return new Metrics(all.size(), all.stream().filter(o -> o.status() == OrganizationStatus.ACTIVE).count(),
+                    all.stream().filter(o -> o.kind() == OrganizationKind.AUTHORITY).count(),
+                    all.stream().filter(o -> o.kind() == OrganizationKind.PLATFORM).count(), activeKeys,
+                    LatestCheckpoint.read(audit, discovery).size(),
+                    audit.checkpoints(null, 1).stream().findFirst().map(c -> c.createdAt()).orElse(null));
+        });
+    }
+
+    /**
+     * A read the page makes many times while it renders (each row, each figure) done once per
+     * request; {@link #changed()} forgets it after an act of this request.
+     */
+    @SuppressWarnings("unchecked")
+    private <T> T perRequest(String key, java.util.function.Supplier<T> read) {
+        Map<Object, Object> attributes = FacesContext.getCurrentInstance().getAttributes();
+        Object held = attributes.get(CACHE + key);
+        if (held == null) {
+            held = read.get();
+            attributes.put(CACHE + key, held);
         }
-        org.electionpool.hub.protocol.log.Checkpoint latest = org.electionpool.hub.protocol.log.Checkpoint.parse(
-                org.electionpool.hub.protocol.log.SignedNote.open(audit.latestCheckpoint(),
-                        org.electionpool.hub.protocol.log.SignedNote.VerifierKey.parse(
-                                discovery.configuration().auditLog().verifierKey())));
-        return new Metrics(all.size(), all.stream().filter(o -> o.status() == OrganizationStatus.ACTIVE).count(),
-                all.stream().filter(o -> o.kind() == OrganizationKind.AUTHORITY).count(),
-                all.stream().filter(o -> o.kind() == OrganizationKind.PLATFORM).count(), activeKeys, latest.size(),
-                audit.checkpoints(null, 1).stream().findFirst().map(c -> c.createdAt()).orElse(null));
+        return (T) held;
+    }
+
+    private void changed() {
+        FacesContext.getCurrentInstance().getAttributes().keySet().removeIf(k -> String.valueOf(k).startsWith(CACHE));
     }
 
     /** Suspends an organisation (the reason field says why). */
@@ -129,13 +150,12 @@ public class OrganizationsBean implements Serializable {
                     FacesMessage.SEVERITY_INFO, ui.text(next == OrganizationStatus.SUSPENDED
                     ? "organizations.suspended" : "organizations.reactivated", organization), null));
             reason = null;
+            changed();
         } catch (HubException e) {
             problems.show(e);
         }
         return null;
     }
-
-    private String reason;
 
     public String getReason() {
         return reason;
@@ -171,6 +191,7 @@ public class OrganizationsBean implements Serializable {
         form.put("name", name);
         try {
             organizations.create(ui.caller(), ui.attest("organization.create", form), request);
+            changed();
             info(ui.text("organizations.created", request.id()));
             adminOrganization = request.id();
             id = null;
