@@ -36,7 +36,8 @@ public interface TaxiiService {
     /**
      * Issues a credential for the caller's organisation ({@code taxii.credential.issued}).
      *
-     * @throws org.electionpool.hub.api.problem.HubException {@code FORBIDDEN} unless a member over HXP/1
+     * @throws org.electionpool.hub.api.problem.HubException {@code FORBIDDEN} for the hub itself, a TAXII
+     *         caller, or a person without {@code ORG_ADMIN} (a machine caller over HXP/1 holds every role)
      */
     IssuedTaxiiCredential issue(Caller caller, AuditContext context, TaxiiCredentialRequest request);
 

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.electionpool.hub.api.cases.CaseKind;
+import org.electionpool.hub.api.indicators.IndicatorType;
 import org.electionpool.hub.it.CaseRequests;
 import org.electionpool.hub.it.DemoClients;
 import org.electionpool.hub.it.HubDeployment;
@@ -51,10 +52,13 @@ class UiAccessibilityIT {
         }
 
         List<String> liaisonPages = new ArrayList<>(List.of("/ui/index.xhtml", "/ui/cases.xhtml", "/ui/case-new.xhtml",
-                "/ui/indicators.xhtml", "/ui/indicator-new.xhtml", "/ui/indicator-new.xhtml?type=ACCOUNT", "/ui/sharing-groups.xhtml",
+                "/ui/indicators.xhtml", "/ui/sharing-groups.xhtml",
                 "/ui/case.xhtml?id=" + caseId, "/ui/case.xhtml?id=" + UUID.randomUUID(), "/ui/account.xhtml"));
         for (CaseKind kind : CaseKind.values()) {
             liaisonPages.add("/ui/case-new.xhtml?kind=" + kind.name());
+        }
+        for (IndicatorType type : IndicatorType.values()) {
+            liaisonPages.add("/ui/indicator-new.xhtml?type=" + type.name());
         }
         checked += persona("liaison", liaisonPages, caseId, failures);
         checked += persona("alpha", List.of("/ui/index.xhtml", "/ui/cases.xhtml", "/ui/case.xhtml?id=" + caseId,
