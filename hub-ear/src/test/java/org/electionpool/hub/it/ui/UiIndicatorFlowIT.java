@@ -73,6 +73,7 @@ class UiIndicatorFlowIT {
             assertTrue(alpha.id("receipts").getText().contains("log index"), alpha.text());
             assertTrue(alpha.id("sightings").getText().contains("42"), alpha.text());
             alpha.screenshot("indicator-sighting-platform");
+            assertReadInTheUiIsAttested(id);
             Axe.assertClean(alpha);
         }
 
@@ -172,5 +173,34 @@ class UiIndicatorFlowIT {
                     "revoked at once");
             assertFalse(admin.text().contains(token), "the token is shown once, not again");
         }
+    }
+
+    /**
+     * Every read of indicator content in the UI is an audit entry of channel {@code UI} with the
+     * person as principal, and its evidence is the hub's attestation — never a sender's signature.
+     */
+    private static void assertReadInTheUiIsAttested(String indicatorId) throws Exception {
+        org.electionpool.hub.client.HubResponse bundle = org.electionpool.hub.it.DemoClients.as(
+                org.electionpool.hub.it.DemoClients.AUDITOR).get("/api/v1/audit/bundle?target_type=indicator&target_id=" + indicatorId);
+        assertEquals(200, bundle.status(), bundle.problem());
+        boolean seen = false;
+        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(bundle.body()))) {
+            for (jakarta.json.JsonObject e : reader.readObject().getJsonArray("entries").getValuesAs(jakarta.json.JsonObject.class)) {
+                jakarta.json.JsonObject leaf;
+                try (var leafReader = jakarta.json.Json.createReader(new java.io.StringReader(new String(
+                        java.util.Base64.getDecoder().decode(e.getString("leaf")), java.nio.charset.StandardCharsets.UTF_8)))) {
+                    leaf = leafReader.readObject();
+                }
+                if ("indicator.read".equals(leaf.getString("action")) && "platform-alpha".equals(leaf.getString("actor_org", ""))) {
+                    assertEquals("UI", leaf.getString("channel"), leaf.toString());
+                    assertEquals("alpha", leaf.getString("actor_principal"), leaf.toString());
+                    String header = new String(java.util.Base64.getUrlDecoder().decode(e.getString("evidence").split("\\.")[0]),
+                            java.nio.charset.StandardCharsets.UTF_8);
+                    assertTrue(header.contains("\"typ\":\"hxp-ui-attestation+jwt\""), "attested by the hub: " + header);
+                    seen = true;
+                }
+            }
+        }
+        assertTrue(seen, "alpha's read of the indicator in the UI is in its evidence bundle");
     }
 }

@@ -284,4 +284,41 @@ class UiSecurityIT {
             assertEquals("/ui/index.xhtml", other.path(), "another account from the same address still signs in");
         }
     }
+
+    @Test
+    void signingOutEverywhereEndsThePersonsSessionsInOtherBrowsers() throws Exception {
+        try (Browser office = Browser.open(); Browser laptop = Browser.open()) {
+            office.signIn("ministry");
+            laptop.signIn("ministry");
+            String laptopSession = session(laptop);
+            assertEquals(200, get("/ui/index.xhtml", laptopSession).statusCode());
+            office.go("/ui/account.xhtml");
+            office.click("everywhere:signout-everywhere");
+            assertEquals("/ui/login.xhtml", office.path(), office.text());
+            assertEquals(303, get("/ui/index.xhtml", laptopSession).statusCode(), "the other browser's session is over");
+            laptop.go("/ui/index.xhtml");
+            assertEquals("/ui/login.xhtml", laptop.path());
+        }
+    }
+
+    @Test
+    void theLanguageChoiceFollowsThePersonToAnotherBrowser() throws Exception {
+        try (Browser first = Browser.open("en")) {
+            first.signIn("ministry");
+            try {
+                first.choose("language:lang", "sv");
+                first.click("language:change");
+                assertEquals("sv", first.driver().findElement(By.tagName("html")).getAttribute("lang"));
+                try (Browser second = Browser.open("fi")) {
+                    second.signIn("ministry");
+                    assertEquals("sv", second.driver().findElement(By.tagName("html")).getAttribute("lang"),
+                            "the person's saved choice wins over the browser's language");
+                }
+            } finally {
+                first.go("/ui/account.xhtml");
+                first.choose("language:lang", "en");
+                first.click("language:change");
+            }
+        }
+    }
 }
