@@ -27,6 +27,7 @@ import org.electionpool.hub.crypto.HxpEnvelope;
 import org.electionpool.hub.crypto.ParsedPublicKey;
 import org.electionpool.hub.crypto.PublicKeys;
 import org.electionpool.hub.crypto.Pkcs12HubKeyStore;
+import org.electionpool.hub.protocol.jca.CryptoProviders;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -51,8 +52,11 @@ import org.openjdk.jmh.annotations.Warmup;
  *       replay (in memory here; the database adds its own cost in the service);</li>
  *   <li>{@code hubSealAnswer} — the hub signs an answer and encrypts it to the caller;</li>
  *   <li>{@code clientOpenAnswer} — the client decrypts and verifies the answer;</li>
- *   <li>{@code hubOpenAndSeal} — the server's whole open → verify → check → seal path.</li>
+ *   <li>{@code hubOpenAndSeal} — the server's whole open → verify → check → seal path;</li>
+ *   <li>{@code roundTrip} — the crypto-only ceiling of one request: client seal, hub open and seal,
+ *       client open (what issue 14 holds end-to-end throughput against).</li>
  * </ul>
+ * Each with the provider choice {@code providers} of ADR 0010 ({@code CryptoProviders}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.Throughput)
@@ -75,6 +79,10 @@ public class HxpBenchmark {
     @Param({"ECDH-ES+A256KW/P-256", "RSA-OAEP-256"})
     public String enc;
 
+    /** ADR 0010's provider choice ({@code CryptoProviders}): {@code hub}, {@code jdk} or {@code bouncy-castle}. */
+    @Param({"hub", "jdk", "bouncy-castle"})
+    public String providers;
+
     private HxpEnvelope envelope;
     private HxpCodec codec;
     private HxpEnvelope.SenderKeys senders;
@@ -85,6 +93,11 @@ public class HxpBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
+        // Each parameter combination runs in a fork of its own: the choice is made before anything uses it.
+        System.setProperty(CryptoProviders.PROPERTY, providers);
+        if (!CryptoProviders.configured().propertyValue().equals(providers)) {
+            throw new IllegalStateException("provider choice already made: " + CryptoProviders.configured());
+        }
         Path dir = Files.createTempDirectory("hub-bench");
         Path store = dir.resolve("hub.p12");
         Pkcs12HubKeyStore.addKeys(store, "bench".toCharArray(), List.of("sig", "enc", "log"), Clock.systemUTC());
@@ -143,6 +156,16 @@ public class HxpBenchmark {
     @Benchmark
     public Map<String, Object> clientOpenAnswer() {
         return codec.openAnswer(sealedAnswer, answerJti, 201);
+    }
+
+    @Benchmark
+    public Map<String, Object> roundTrip() {
+        String jti = HxpCodec.newJti();
+        String request = codec.encryptToHub(codec.requestToken("POST", "/api/v1/cases", BODY, jti, Instant.now()));
+        OpenedRequest opened = envelope.open(new IncomingRequest("POST", "/api/v1/cases", "application/jose", null,
+                request.getBytes(StandardCharsets.US_ASCII)), senders, (issuer, j, until) -> true);
+        String answer = envelope.seal(recipientKey, opened.caller().organization(), opened.jti(), 201, ANSWER, false);
+        return codec.openAnswer(answer, jti, 201);
     }
 
     @Benchmark

@@ -21,7 +21,6 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.electionpool.hub.api.keys.KeyUse;
@@ -36,7 +35,7 @@ public final class CertificateAuthority {
     /** How long an issued certificate is valid. */
     public static final Duration VALIDITY = Duration.ofDays(730);
 
-    private static final BouncyCastleProvider PROVIDER = new BouncyCastleProvider();
+    private static final java.security.Provider PROVIDER = org.electionpool.hub.crypto.internal.BouncyCastle.PROVIDER;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final PrivateKey privateKey;

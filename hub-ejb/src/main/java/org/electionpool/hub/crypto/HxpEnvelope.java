@@ -10,14 +10,7 @@ import com.nimbusds.jose.JWEObject;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
-import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDHDecrypter;
-import com.nimbusds.jose.crypto.ECDHEncrypter;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.RSAEncrypter;
-import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.KeyType;
@@ -43,6 +36,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.electionpool.hub.protocol.hxp.Hxp;
+import org.electionpool.hub.protocol.jca.CryptoProviders;
 import org.electionpool.hub.api.hxp.IncomingRequest;
 import org.electionpool.hub.api.hxp.OpenedRequest;
 import org.electionpool.hub.protocol.json.StrictJson;
@@ -230,7 +224,7 @@ public final class HxpEnvelope {
             if (key == null) {
                 throw new JOSEException("unknown kid");
             }
-            jwe.decrypt(new ECDHDecrypter(key));
+            jwe.decrypt(CryptoProviders.configured().decrypter(key));
         } catch (JOSEException | RuntimeException e) {
             // Unknown kid, wrong key, invalid curve point, bad tag: all look the same to the caller.
             throw new HubException(ProblemType.HXP_UNDECRYPTABLE, "The JWE cannot be decrypted.");
@@ -413,9 +407,7 @@ public final class HxpEnvelope {
     private static boolean verifies(JWSObject jws, String jwkJson) {
         try {
             JWK jwk = JWK.parse(jwkJson);
-            JWSVerifier verifier = KeyType.EC.equals(jwk.getKeyType())
-                    ? new ECDSAVerifier(jwk.toECKey()) : new RSASSAVerifier(jwk.toRSAKey());
-            return jws.verify(verifier);
+            return jws.verify(CryptoProviders.configured().verifier(jwk));
         } catch (ParseException | JOSEException | RuntimeException e) {
             return false;
         }
@@ -527,18 +519,11 @@ public final class HxpEnvelope {
             ECKey signing = hubKeys.signingKey();
             JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(signing.getKeyID())
                     .type(new JOSEObjectType(Hxp.RESPONSE_TYP)).build(), new Payload(claims.build().toJSONObject()));
-            jws.sign(new ECDSASigner(signing));
+            jws.sign(CryptoProviders.configured().signer(signing));
 
             JWK jwk = JWK.parse(recipientKey);
-            JWEEncrypter encrypter;
-            JWEAlgorithm alg;
-            if (KeyType.EC.equals(jwk.getKeyType())) {
-                encrypter = new ECDHEncrypter(jwk.toECKey());
-                alg = JWEAlgorithm.ECDH_ES_A256KW;
-            } else {
-                encrypter = new RSAEncrypter(jwk.toRSAKey());
-                alg = JWEAlgorithm.RSA_OAEP_256;
-            }
+            JWEEncrypter encrypter = CryptoProviders.configured().encrypter(jwk);
+            JWEAlgorithm alg = KeyType.EC.equals(jwk.getKeyType()) ? JWEAlgorithm.ECDH_ES_A256KW : JWEAlgorithm.RSA_OAEP_256;
             JWEObject jwe = new JWEObject(new JWEHeader.Builder(alg, EncryptionMethod.A256GCM).keyID(jwk.getKeyID())
                     .contentType(Hxp.NESTED_CTY).build(), new Payload(jws.serialize()));
             jwe.encrypt(encrypter);

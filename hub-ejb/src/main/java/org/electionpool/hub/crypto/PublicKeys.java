@@ -182,7 +182,7 @@ public final class PublicKeys {
         }
     }
 
-    private static final java.security.Provider CA_PROVIDER = new org.bouncycastle.jce.provider.BouncyCastleProvider();
+    private static final java.security.Provider CA_PROVIDER = org.electionpool.hub.crypto.internal.BouncyCastle.PROVIDER;
 
     private static ParsedPublicKey normalise(PublicKey publicKey, KeyUse use, String kid, Algorithm declaredAlg)
             throws UnacceptableKeyException {

@@ -6,9 +6,9 @@ import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.jwk.ECKey;
 import java.util.Map;
+import org.electionpool.hub.protocol.jca.CryptoProviders;
 
 /**
  * The hub's attestation of a person's request in the web UI (docs/audit-log.md, Attested
@@ -34,7 +34,7 @@ public final class UiAttestation {
         try {
             JWSObject jws = new JWSObject(new JWSHeader.Builder(JWSAlgorithm.ES256).keyID(key.getKeyID())
                     .type(new JOSEObjectType(TYP)).build(), new Payload(claims));
-            jws.sign(new ECDSASigner(key));
+            jws.sign(CryptoProviders.configured().signer(key));
             return jws.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException("the hub's signing key cannot sign", e);

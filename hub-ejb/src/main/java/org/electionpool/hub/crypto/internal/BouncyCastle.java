@@ -1,7 +1,7 @@
 package org.electionpool.hub.crypto.internal;
 
 import java.security.Provider;
-import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.electionpool.hub.protocol.jca.CryptoProviders;
 
 /**
  * The Bouncy Castle provider instance the hub uses, never registered with
@@ -11,8 +11,8 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
  */
 public final class BouncyCastle {
 
-    /** The provider instance. */
-    public static final Provider PROVIDER = new BouncyCastleProvider();
+    /** The provider instance: the one {@link CryptoProviders} uses. */
+    public static final Provider PROVIDER = CryptoProviders.bouncyCastle();
 
     private BouncyCastle() {
     }

@@ -11,12 +11,6 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.JWSObject;
 import com.nimbusds.jose.JWSSigner;
 import com.nimbusds.jose.Payload;
-import com.nimbusds.jose.crypto.ECDHDecrypter;
-import com.nimbusds.jose.crypto.ECDHEncrypter;
-import com.nimbusds.jose.crypto.ECDSASigner;
-import com.nimbusds.jose.crypto.ECDSAVerifier;
-import com.nimbusds.jose.crypto.RSADecrypter;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -33,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.electionpool.hub.protocol.hxp.Hxp;
+import org.electionpool.hub.protocol.jca.CryptoProviders;
 import org.electionpool.hub.protocol.json.StrictJson;
 
 /**
@@ -131,8 +126,7 @@ public final class HxpCodec {
         try {
             JWSAlgorithm alg = JWSAlgorithm.parse(signingKey.getAlgorithm() != null ? signingKey.getAlgorithm().getName()
                     : defaultAlgorithm(signingKey));
-            JWSSigner signer = KeyType.EC.equals(signingKey.getKeyType())
-                    ? new ECDSASigner(signingKey.toECKey()) : new RSASSASigner(signingKey.toRSAKey());
+            JWSSigner signer = CryptoProviders.configured().signer(signingKey);
             JWSObject jws = new JWSObject(new JWSHeader.Builder(alg).keyID(signingKey.getKeyID())
                     .type(new JOSEObjectType(Hxp.REQUEST_TYP)).build(), new Payload(claims.toJSONObject()));
             jws.sign(signer);
@@ -158,7 +152,7 @@ public final class HxpCodec {
         try {
             JWEObject jwe = new JWEObject(new JWEHeader.Builder(JWEAlgorithm.ECDH_ES_A256KW, EncryptionMethod.A256GCM)
                     .keyID(hubKey.getKeyID()).contentType(Hxp.NESTED_CTY).build(), new Payload(compactJws));
-            jwe.encrypt(new ECDHEncrypter(hubKey));
+            jwe.encrypt(CryptoProviders.configured().encrypter(hubKey));
             return jwe.serialize();
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot encrypt to the hub: " + e.getMessage(), e);
@@ -219,7 +213,7 @@ public final class HxpCodec {
             }
             JWK key = decryptionKeys.stream().filter(k -> k.getKeyID() != null && k.getKeyID().equals(jwe.getHeader().getKeyID()))
                     .findFirst().orElseThrow(() -> new SecurityException(what + " is encrypted to an unknown key"));
-            jwe.decrypt(KeyType.EC.equals(key.getKeyType()) ? new ECDHDecrypter(key.toECKey()) : new RSADecrypter(key.toRSAKey()));
+            jwe.decrypt(CryptoProviders.configured().decrypter(key));
             String compactJws = jwe.getPayload().toString();
             if (compactJws.split("\\.", -1).length != 3) {
                 throw new SecurityException(what + " JWE does not wrap a signed JWT");
@@ -233,7 +227,7 @@ public final class HxpCodec {
             }
             JWK hubKey = hubKeys.getKeyByKeyId(jws.getHeader().getKeyID());
             if (hubKey == null || !KeyUse.SIGNATURE.equals(hubKey.getKeyUse())
-                    || !jws.verify(new ECDSAVerifier(hubKey.toECKey()))) {
+                    || !jws.verify(CryptoProviders.configured().verifier(hubKey))) {
                 throw new SecurityException(what + " signature does not verify with the hub's published keys");
             }
             String payload = jws.getPayload().toString();

@@ -6,17 +6,18 @@ import java.security.KeyFactory;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import org.electionpool.hub.protocol.jca.CryptoProviders;
 
 /**
  * C2SP signed notes (c2sp.org/signed-note) with Ed25519 signatures: a UTF-8 text ending in a
  * newline, a blank line, and signature lines {@code — <name> <base64(key hash ‖ signature)>}.
  * The key hash is the first four bytes of SHA-256(name ‖ 0x0A ‖ 0x01 ‖ public key); the signature
- * is Ed25519 over the text bytes. Stateless and thread-safe.
+ * is Ed25519 over the text bytes, signed and verified as {@link CryptoProviders#configured()} says
+ * (ADR 0010: Bouncy Castle's RFC 8032 code). Stateless and thread-safe.
  */
 public final class SignedNote {
 
@@ -118,17 +119,10 @@ public final class SignedNote {
         if (text.isEmpty() || !text.endsWith("\n")) {
             throw new IllegalArgumentException("a note text must end with a newline");
         }
-        try {
-            Signature ed = Signature.getInstance("Ed25519");
-            ed.initSign(privateKey);
-            ed.update(text.getBytes(StandardCharsets.UTF_8));
-            byte[] signature = ed.sign();
-            byte[] blob = Arrays.copyOf(keyHash(name, rawKey(publicKey)), 4 + signature.length);
-            System.arraycopy(signature, 0, blob, 4, signature.length);
-            return text + "\n" + SIGNATURE_PREFIX + name + " " + Base64.getEncoder().encodeToString(blob) + "\n";
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("cannot sign the note", e);
-        }
+        byte[] signature = CryptoProviders.configured().signEd25519(privateKey, text.getBytes(StandardCharsets.UTF_8));
+        byte[] blob = Arrays.copyOf(keyHash(name, rawKey(publicKey)), 4 + signature.length);
+        System.arraycopy(signature, 0, blob, 4, signature.length);
+        return text + "\n" + SIGNATURE_PREFIX + name + " " + Base64.getEncoder().encodeToString(blob) + "\n";
     }
 
     /**
@@ -156,15 +150,9 @@ public final class SignedNote {
             if (blob.length != 4 + 64 || !MessageDigest.isEqual(Arrays.copyOf(blob, 4), key.keyHash())) {
                 continue;
             }
-            try {
-                Signature ed = Signature.getInstance("Ed25519");
-                ed.initVerify(key.publicKey());
-                ed.update(text.getBytes(StandardCharsets.UTF_8));
-                if (ed.verify(Arrays.copyOfRange(blob, 4, blob.length))) {
-                    return text;
-                }
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
+            if (CryptoProviders.configured().verifyEd25519(rawKey(key.publicKey()), key.publicKey(),
+                    text.getBytes(StandardCharsets.UTF_8), Arrays.copyOfRange(blob, 4, blob.length))) {
+                return text;
             }
             throw new IllegalArgumentException("the signature by " + key.name() + " does not verify");
         }
