@@ -100,7 +100,7 @@ class AuditEvidenceIT {
         assertEquals(44, entry.getString("evidence_sha256").length());
         assertEquals(44, entry.getString("body_sha256").length());
         assertEquals("PLATFORM", entry.getJsonObject("details").getString("kind"));
-        assertEquals(receipt.index() + 1, receipt.size(), "the receipt's checkpoint is the one its append signed");
+        assertTrue(receipt.size() > receipt.index(), "the receipt's checkpoint is that of the batch that integrated it");
 
         HubResponse read = DemoClients.as(DemoClients.MINISTRY).get("/api/v1/organizations/" + id);
         assertEquals(200, read.status());

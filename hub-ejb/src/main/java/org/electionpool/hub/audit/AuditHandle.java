@@ -1,30 +1,46 @@
 package org.electionpool.hub.audit;
 
-import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.electionpool.hub.api.audit.ReceiptView;
 
 /**
- * What an append hands back: the new entry's place in the log and its receipt — the leaf bytes, the
- * leaf hash, the RFC 9162 §2.1 inclusion proof of the leaf in the tree of {@code index + 1} entries
- * (the frontier the append read to compute the root) and the checkpoint the append signed.
+ * What an append hands back (ADR 0011): the new entry's reference — known at once, stored in the
+ * caller's transaction — and, once the sequencer integrated the entry, its receipt: index, leaf,
+ * leaf hash, the RFC 9162 §2.1 inclusion proof of the leaf in the tree of the batch's size, and the
+ * checkpoint the batch signed.
  *
- * <p>Invariant: {@code receipt.index() == index} and {@code receipt.size() == index + 1}.
- *
- * @param index   the entry's index (0-based, gapless)
- * @param receipt the entry's receipt, as an HXP/1 answer's {@code receipt} claim states it
+ * <p>Invariant: the receipt is set only after the entry's own transaction and the batch that
+ * integrated it both committed, and it is the entry's ({@code receipt.index()} is its index). For
+ * {@link AuditLog#appendNow} it is set when the call returns (unless the sequencer did not integrate
+ * the entry within its bound); for {@link AuditLog#append} after the caller's transaction commits.
+ * The reference is what other domains store as the evidence link ({@code case_event.audit_ref},
+ * {@code webhook_delivery.audit_ref}); {@code audit_entry.ref} resolves it.
  */
-public record AuditHandle(long index, ReceiptView receipt) {
+public final class AuditHandle {
 
-    /** Checks that the receipt is the entry's. */
-    public AuditHandle {
-        Objects.requireNonNull(receipt, "receipt");
-        if (receipt.index() != index || receipt.size() != index + 1) {
-            throw new IllegalArgumentException("the receipt is not entry " + index + "'s");
-        }
+    private final long ref;
+    private final CompletableFuture<ReceiptView> receipt = new CompletableFuture<>();
+
+    /** @param ref the entry's reference ({@code audit_pending.ref}, then {@code audit_entry.ref}) */
+    public AuditHandle(long ref) {
+        this.ref = ref;
     }
 
-    /** @return the tree size whose checkpoint first includes the entry */
-    public long size() {
-        return index + 1;
+    /** @return the entry's reference */
+    public long ref() {
+        return ref;
+    }
+
+    /** @return the entry's receipt, once integrated; empty before, or if integration timed out */
+    public Optional<ReceiptView> receipt() {
+        return Optional.ofNullable(receipt.getNow(null));
+    }
+
+    /** Sets the receipt (by the audit log, after the integrating batch committed). */
+    public void integrated(ReceiptView integrated) {
+        if (integrated != null) {
+            receipt.complete(integrated);
+        }
     }
 }

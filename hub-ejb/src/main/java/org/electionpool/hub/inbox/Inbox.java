@@ -44,7 +44,7 @@ public class Inbox {
      * Records one case event for each recipient, in the caller's transaction (the caller enqueues
      * the webhook deliveries beside it).
      *
-     * @param auditIndex the index of the audit entry the change wrote (stored, never a cursor)
+     * @param auditRef the reference of the audit entry the change wrote ({@code audit_entry.ref}; stored, never a cursor)
      * @param recipients the organisations whose inboxes get the event
      * @param caseId     the case
      * @param type       the event type, e.g. {@code case.created}
@@ -52,15 +52,15 @@ public class Inbox {
      * @param actor      the organisation that caused it, or {@code hub}
      * @param now        the time
      */
-    public void record(long auditIndex, Collection<String> recipients, String caseId, String type, CaseStatus status,
+    public void record(long auditRef, Collection<String> recipients, String caseId, String type, CaseStatus status,
             String actor, Instant now) {
-        insert(auditIndex, recipients, caseId, null, null, type, status.name(), actor, now);
+        insert(auditRef, recipients, caseId, null, null, type, status.name(), actor, now);
     }
 
     /**
      * Records one indicator event for each recipient, in the caller's transaction.
      *
-     * @param auditIndex  the index of the audit entry the change wrote
+     * @param auditRef  the reference of the audit entry the change wrote
      * @param recipients  the organisations that may read what the event is about
      * @param indicatorId the indicator
      * @param sightingId  the sighting, or {@code null}
@@ -68,19 +68,19 @@ public class Inbox {
      * @param actor       the organisation that caused it
      * @param now         the time
      */
-    public void recordIndicator(long auditIndex, Collection<String> recipients, String indicatorId, String sightingId,
+    public void recordIndicator(long auditRef, Collection<String> recipients, String indicatorId, String sightingId,
             String type, String actor, Instant now) {
-        insert(auditIndex, recipients, null, indicatorId, sightingId, type, null, actor, now);
+        insert(auditRef, recipients, null, indicatorId, sightingId, type, null, actor, now);
     }
 
-    private void insert(long auditIndex, Collection<String> recipients, String caseId, String indicatorId,
+    private void insert(long auditRef, Collection<String> recipients, String caseId, String indicatorId,
             String sightingId, String type, String status, String actor, Instant now) {
         for (String recipient : new TreeSet<>(recipients)) {
             long seq = next(recipient);
-            em.createNativeQuery("insert into case_event (audit_index, seq, recipient_org, case_id, indicator_id,"
+            em.createNativeQuery("insert into case_event (audit_ref, seq, recipient_org, case_id, indicator_id,"
                             + " sighting_id, type, status, actor_org, created_at)"
                             + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
-                    .setParameter(1, auditIndex).setParameter(2, seq).setParameter(3, recipient)
+                    .setParameter(1, auditRef).setParameter(2, seq).setParameter(3, recipient)
                     .setParameter(4, caseId).setParameter(5, indicatorId).setParameter(6, sightingId)
                     .setParameter(7, type).setParameter(8, status)
                     .setParameter(9, actor).setParameter(10, now).executeUpdate();

@@ -51,6 +51,15 @@ public class HubConfiguration {
      */
     public static final String AUDIT_REFUSALS_PER_MINUTE = "hub.audit.refusals-per-address-per-minute";
 
+    /** Key of the most entries the audit log's sequencer integrates in one batch (ADR 0011); default 1000. */
+    public static final String AUDIT_BATCH_SIZE = "hub.audit.batch-size";
+
+    /**
+     * Key of how long, in milliseconds, a committing thread waits for the sequencer to integrate its
+     * entries before it gives up (the answer then carries no receipt); default 10000.
+     */
+    public static final String AUDIT_INTEGRATION_TIMEOUT = "hub.audit.integration-timeout-ms";
+
     /** The keystore password dev mode uses when none is configured. Never accepted in prod. */
     static final String DEV_KEYSTORE_PASSWORD = "hub-dev-only";
 
@@ -91,6 +100,14 @@ public class HubConfiguration {
     String webhookBackoffValue = "30"; // the default, also when constructed outside the container
 
     @Inject
+    @ConfigProperty(name = AUDIT_BATCH_SIZE, defaultValue = "1000")
+    String auditBatchSizeValue = "1000"; // the default, also when constructed outside the container
+
+    @Inject
+    @ConfigProperty(name = AUDIT_INTEGRATION_TIMEOUT, defaultValue = "10000")
+    String auditIntegrationTimeoutValue = "10000"; // the default, also when constructed outside the container
+
+    @Inject
     @ConfigProperty(name = AUDIT_REFUSALS_PER_MINUTE, defaultValue = "600")
     String refusalsPerMinuteValue = "600"; // the default, also when constructed outside the container
 
@@ -123,6 +140,8 @@ public class HubConfiguration {
     private int webhookMaxAttempts;
     private int webhookBackoffSeconds;
     private int refusalsPerMinute;
+    private int auditBatchSize = 1000;
+    private int auditIntegrationTimeoutMillis = 10_000;
 
     @PostConstruct
     void validate() {
@@ -160,6 +179,8 @@ public class HubConfiguration {
         webhookDispatchSeconds = bounded(WEBHOOK_DISPATCH_SECONDS, webhookDispatchValue, 3600);
         webhookMaxAttempts = bounded(WEBHOOK_MAX_ATTEMPTS, webhookMaxAttemptsValue, 50);
         webhookBackoffSeconds = bounded(WEBHOOK_BACKOFF_SECONDS, webhookBackoffValue, 3600);
+        auditBatchSize = bounded(AUDIT_BATCH_SIZE, auditBatchSizeValue, 5000);
+        auditIntegrationTimeoutMillis = bounded(AUDIT_INTEGRATION_TIMEOUT, auditIntegrationTimeoutValue, 120_000);
         if (refusalsPerMinuteValue == null || !refusalsPerMinuteValue.trim().matches("0|[1-9][0-9]{0,6}")
                 || Integer.parseInt(refusalsPerMinuteValue.trim()) > 1_000_000) {
             throw new IllegalStateException(AUDIT_REFUSALS_PER_MINUTE + " must be a whole number from 0 (no limit) to 1000000");
@@ -171,7 +192,7 @@ public class HubConfiguration {
     }
 
     private static int bounded(String key, String value, int max) {
-        if (value == null || !value.trim().matches("[1-9][0-9]{0,3}") || Integer.parseInt(value.trim()) > max) {
+        if (value == null || !value.trim().matches("[1-9][0-9]{0,5}") || Integer.parseInt(value.trim()) > max) {
             throw new IllegalStateException(key + " must be a whole number from 1 to " + max);
         }
         return Integer.parseInt(value.trim());
@@ -228,6 +249,16 @@ public class HubConfiguration {
     /** @return refusals of unauthenticated requests recorded one by one per remote address and minute; 0: all */
     public int refusalsPerAddressPerMinute() {
         return refusalsPerMinute;
+    }
+
+    /** @return the most entries the audit log's sequencer integrates in one batch */
+    public int auditBatchSize() {
+        return auditBatchSize;
+    }
+
+    /** @return milliseconds a committing thread waits for its entries' integration */
+    public int auditIntegrationTimeoutMillis() {
+        return auditIntegrationTimeoutMillis;
     }
 
     /** @return seconds between webhook dispatch runs */

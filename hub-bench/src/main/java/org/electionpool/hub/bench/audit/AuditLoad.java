@@ -14,20 +14,27 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
-import org.electionpool.hub.audit.domain.AuditAppender;
+import org.electionpool.hub.audit.domain.AuditBatcher;
+import org.electionpool.hub.audit.domain.PendingEntry;
+import java.util.concurrent.CompletableFuture;
 import org.electionpool.hub.audit.jdbc.JdbcAuditStore;
 
 /**
- * Durable appends per second: {@code T} writer threads, each with its own connection, append
- * entries for a fixed time, each in a transaction of its own — the shape of
- * {@code AuditLog.appendNow} (the audited reads): begin, the hub's own {@link AuditAppender#append}
- * over a {@link JdbcAuditStore} (head lock, frontier read, leaf, subtree hashes, head update, root
- * and signed checkpoint — the algorithm {@code AuditLogBean} runs over its JPA store), commit. On PostgreSQL the session
- * runs with {@code synchronous_commit = on} (checked), so every counted append is on disk when its
- * commit returns.
+ * Durable appends per second with the batched log (ADR 0011): {@code T} writer threads, each with
+ * its own connection, append entries for a fixed time, each in a transaction of its own — the shape
+ * of {@code AuditLog.appendNow} (the audited reads): begin, a reference and the pending entry
+ * ({@code audit_pending}), commit; then the writer waits until the sequencer has integrated its
+ * entry, as the hub's committing thread does. One sequencer thread, with a connection of its own,
+ * runs the hub's own {@link AuditBatcher#integrate} over a {@link JdbcAuditStore} (head lock, pending
+ * read, frontier read, leaves, subtree hashes, head update, one signed checkpoint, pending delete —
+ * the algorithm {@code AuditBatchBean} runs over its JPA store) and commits, then releases the
+ * writers whose entries the batch held. On PostgreSQL every session runs with
+ * {@code synchronous_commit = on} (checked), so every counted append is on disk — entry, subtrees
+ * and checkpoint — when its writer is released.
  *
- * <p>Reports per thread count: appends, appends/s, latency (begin to commit returned) p50, p99,
- * p99.9 and max, and statements per append. Entries come from {@link EntryMix}. Appends extend
+ * <p>Reports per thread count: appends, appends/s, latency (begin to integrated) p50, p99,
+ * p99.9 and max, statements per append (the writer's and its share of the sequencer's) and the mean
+ * batch size. Entries come from {@link EntryMix}. Appends extend
  * whatever log the database holds (the seeded one: the tree's depth, and so the work per append,
  * is that of a log of that size); afterwards the appended range is verified like the seeder's.
  *
@@ -78,13 +85,15 @@ public final class AuditLoad {
             System.out.printf(Locale.ROOT, "# %s; Java %s; %d CPUs; log size at start %,d%n", BenchDatabase.describe(c),
                     System.getProperty("java.vm.version"), Runtime.getRuntime().availableProcessors(), first);
         }
-        System.out.println("| threads | appends | appends/s | p50 ms | p99 ms | p99.9 ms | max ms | statements/append |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        System.out.println("| threads | appends | appends/s | p50 ms | p99 ms | p99.9 ms | max ms | statements/append |"
+                + " mean batch |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         for (int t : threads) {
             Result r = run(db, key, t, Duration.ofSeconds(warmup), Duration.ofSeconds(duration));
-            System.out.printf(Locale.ROOT, "| %d | %,d | %,.0f | %.2f | %.2f | %.2f | %.2f | %.1f |%n", t, r.appends,
+            System.out.printf(Locale.ROOT, "| %d | %,d | %,.0f | %.2f | %.2f | %.2f | %.2f | %.1f | %.1f |%n", t, r.appends,
                     r.appends / (duration * 1.0), r.percentile(50), r.percentile(99), r.percentile(99.9),
-                    r.percentile(100), r.statements / (double) Math.max(1, r.statementAppends));
+                    r.percentile(100), r.statements / (double) Math.max(1, r.statementAppends),
+                    r.batchedEntries / (double) Math.max(1, r.batches));
         }
         if (verify > 0) {
             try (Connection c = db.connect()) {
@@ -98,6 +107,8 @@ public final class AuditLoad {
         long appends;
         long statements;
         long statementAppends;
+        long batches;
+        long batchedEntries;
         long[] latencies = new long[0];
 
         /** @return the given percentile of the measured latencies, in milliseconds */
@@ -123,6 +134,9 @@ public final class AuditLoad {
         AtomicLong statementAppends = new AtomicLong();
         List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
         CountDownLatch done = new CountDownLatch(threads);
+        Sequencer sequencer = new Sequencer(db, key, from, until);
+        Thread sequencerThread = new Thread(sequencer, "audit-sequencer");
+        sequencerThread.start();
         for (int t = 0; t < threads; t++) {
             latencies.add(null);
             int slot = t;
@@ -141,9 +155,6 @@ public final class AuditLoad {
                         c.commit();
                     }
                     JdbcAuditStore store = new JdbcAuditStore(c);
-                    SecureRandom nonces = new SecureRandom();
-                    AuditAppender log = new AuditAppender(Clock.tick(Clock.systemUTC(), Duration.ofNanos(1000)),
-                            nonces::nextBytes, key::sign);
                     EntryMix mix = new EntryMix(System.nanoTime() ^ slot);
                     while (System.nanoTime() < start) {
                         Thread.sleep(1);
@@ -157,13 +168,20 @@ public final class AuditLoad {
                         }
                         long before = store.statements();
                         EntryMix.Entry e = mix.next(Clock.systemUTC().instant());
+                        long ref;
+                        CompletableFuture<Void> integrated;
                         try {
-                            log.append(store, e.context(), e.action(), e.targetType(), e.targetId(), e.details());
+                            ref = store.nextRef();
+                            integrated = sequencer.expect(ref);
+                            store.insertPending(new PendingEntry(ref, Clock.systemUTC().instant(), e.action(), e.context(),
+                                    e.targetType(), e.targetId(), e.details()));
                             c.commit();
                         } catch (SQLException | RuntimeException ex) {
                             c.rollback();
                             throw ex;
                         }
+                        sequencer.wake();
+                        integrated.get(30, java.util.concurrent.TimeUnit.SECONDS);
                         long t1 = System.nanoTime();
                         if (t0 >= from && t1 <= until) {
                             if (n == lat.length) {
@@ -189,6 +207,11 @@ public final class AuditLoad {
             writer.start();
         }
         done.await();
+        sequencer.stop();
+        sequencerThread.join();
+        if (sequencer.failure != null) {
+            failures.add(sequencer.failure);
+        }
         if (!failures.isEmpty()) {
             IllegalStateException e = new IllegalStateException("a writer failed", failures.get(0));
             failures.stream().skip(1).forEach(e::addSuppressed);
@@ -197,8 +220,84 @@ public final class AuditLoad {
         Result result = new Result();
         result.latencies = latencies.stream().flatMapToLong(Arrays::stream).sorted().toArray();
         result.appends = result.latencies.length;
-        result.statements = statements.get();
+        result.statements = statements.get() + sequencer.measuredStatements;
         result.statementAppends = statementAppends.get();
+        result.batches = sequencer.measuredBatches;
+        result.batchedEntries = sequencer.measuredEntries;
         return result;
+    }
+
+    /**
+     * The hub's sequencer loop in plain Java: integrate a batch, commit, release the writers whose
+     * entries it held; sleep until woken (or 1 ms) when nothing was pending.
+     */
+    static final class Sequencer implements Runnable {
+
+        private final BenchDatabase db;
+        private final LogKey key;
+        private final long from;
+        private final long until;
+        private final java.util.Map<Long, CompletableFuture<Void>> waits = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.concurrent.Semaphore wake = new java.util.concurrent.Semaphore(0);
+        private volatile boolean running = true;
+        volatile Throwable failure;
+        long measuredStatements;
+        long measuredBatches;
+        long measuredEntries;
+
+        Sequencer(BenchDatabase db, LogKey key, long from, long until) {
+            this.db = db;
+            this.key = key;
+            this.from = from;
+            this.until = until;
+        }
+
+        CompletableFuture<Void> expect(long ref) {
+            return waits.computeIfAbsent(ref, r -> new CompletableFuture<>());
+        }
+
+        void wake() {
+            wake.release();
+        }
+
+        void stop() {
+            running = false;
+            wake.release();
+        }
+
+        @Override
+        public void run() {
+            try (Connection c = db.connect()) {
+                c.setAutoCommit(false);
+                JdbcAuditStore store = new JdbcAuditStore(c);
+                SecureRandom nonces = new SecureRandom();
+                AuditBatcher batcher = new AuditBatcher(Clock.systemUTC(), nonces::nextBytes, key::sign);
+                while (running || !waits.isEmpty()) {
+                    long before = store.statements();
+                    long t0 = System.nanoTime();
+                    AuditBatcher.Batch batch = batcher.integrate(store, 1000);
+                    c.commit();
+                    if (batch.isEmpty()) {
+                        wake.tryAcquire(1, java.util.concurrent.TimeUnit.MILLISECONDS);
+                        wake.drainPermits();
+                        continue;
+                    }
+                    if (t0 >= from && System.nanoTime() <= until) {
+                        measuredStatements += store.statements() - before;
+                        measuredBatches++;
+                        measuredEntries += batch.entries().size();
+                    }
+                    for (AuditBatcher.Integrated e : batch.entries()) {
+                        CompletableFuture<Void> wait = waits.remove(e.ref());
+                        if (wait != null) {
+                            wait.complete(null);
+                        }
+                    }
+                }
+            } catch (Throwable e) {
+                failure = e;
+                waits.values().forEach(w -> w.completeExceptionally(e));
+            }
+        }
     }
 }

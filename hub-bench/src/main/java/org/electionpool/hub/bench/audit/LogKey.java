@@ -70,7 +70,7 @@ public record LogKey(String origin, KeyPair pair) {
      * The same signed note as {@link #sign}, byte for byte (Ed25519 signatures are deterministic,
      * RFC 8032 §5.1.6), computed with Bouncy Castle's RFC 8032 code instead of the JDK's provider,
      * which is an order of magnitude slower. For the seeder only: {@code AuditSeederTest} checks
-     * its rows against those of the hub's own append ({@code AuditAppender}), which signs with {@link #sign} as the hub does.
+     * its rows against those of the hub's own sequencer ({@code AuditBatcher}), which signs with {@link #sign} as the hub does.
      *
      * @param size the tree size
      * @param root its RFC 9162 root

@@ -7,7 +7,7 @@
  * consistency check.
  *
  * <p>None of them re-implements the log: appends, roots, proofs and the check are hub-ejb's own
- * plain-Java algorithm ({@code org.electionpool.hub.audit.domain}: {@code AuditAppender},
+ * plain-Java algorithm ({@code org.electionpool.hub.audit.domain}: {@code AuditBatcher},
  * {@code AuditTree}, {@code LogCheck}) run over hub-ejb's JDBC store
  * ({@code org.electionpool.hub.audit.jdbc.JdbcAuditStore}), the same statements the hub sends through
  * its JPA store. The leaf is built by hub-ejb's {@code AuditLeaf.build} ({@link

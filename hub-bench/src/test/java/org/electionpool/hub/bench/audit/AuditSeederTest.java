@@ -19,7 +19,8 @@ import java.util.Random;
 import org.electionpool.hub.protocol.log.Checkpoint;
 import org.electionpool.hub.protocol.log.MerkleTree;
 import org.electionpool.hub.protocol.log.SignedNote;
-import org.electionpool.hub.audit.domain.AuditAppender;
+import org.electionpool.hub.audit.domain.AuditBatcher;
+import org.electionpool.hub.audit.domain.PendingEntry;
 import org.electionpool.hub.audit.domain.AuditTree;
 import org.electionpool.hub.audit.jdbc.JdbcAuditStore;
 import org.junit.jupiter.api.Assumptions;
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The bulk seeder writes exactly the rows that appending the same entries one by one writes
- * (hub-ejb's own {@link AuditAppender} over a {@link JdbcAuditStore}, the algorithm {@code AuditLogBean} runs), and those
+ * (hub-ejb's own {@link AuditBatcher} over a {@link JdbcAuditStore}, the sequencer's algorithm, in batches of the seeder's size), and those
  * rows form a correct RFC 9162 log. On H2 always; on PostgreSQL (the COPY path) when
  * {@code -Dbench.db.test-url=jdbc:postgresql://…} names a scratch database (its audit tables are emptied).
  */
@@ -81,12 +82,18 @@ class AuditSeederTest {
             AuditSeeder.empty(c);
             c.setAutoCommit(false);
             Random nonces = new Random(1);
-            AuditAppender log = new AuditAppender(clock, nonces::nextBytes, key::sign);
+            AuditBatcher log = new AuditBatcher(clock, nonces::nextBytes, key::sign);
             JdbcAuditStore store = new JdbcAuditStore(c);
             EntryMix mix = new EntryMix(9);
-            for (int i = 0; i < ENTRIES; i++) {
-                EntryMix.Entry e = mix.next(NOW);
-                assertEquals(i, log.append(store, e.context(), e.action(), e.targetType(), e.targetId(), e.details()).index());
+            for (int from = 0; from < ENTRIES; from += 64) {
+                int n = Math.min(64, ENTRIES - from);
+                for (int i = 0; i < n; i++) {
+                    EntryMix.Entry e = mix.next(NOW);
+                    store.insertPending(new PendingEntry(store.nextRef(), NOW, e.action(), e.context(), e.targetType(),
+                            e.targetId(), e.details()));
+                }
+                c.commit();
+                assertEquals(from, log.integrate(store, 64).first());
                 c.commit();
             }
             c.setAutoCommit(true);
@@ -98,25 +105,28 @@ class AuditSeederTest {
 
             // Every checkpoint states the RFC 9162 root of its prefix, computed from the leaves alone.
             List<byte[]> leafHashes = new ArrayList<>();
-            List<String> notes = new ArrayList<>();
+            java.util.Map<Long, String> notes = new java.util.TreeMap<>();
             try (Statement s = c.createStatement()) {
                 try (ResultSet r = s.executeQuery("select leaf from audit_entry order by idx")) {
                     while (r.next()) {
                         leafHashes.add(MerkleTree.hashLeaf(r.getString(1).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
                     }
                 }
-                try (ResultSet r = s.executeQuery("select note from audit_checkpoint order by size")) {
+                try (ResultSet r = s.executeQuery("select size, note from audit_checkpoint order by size")) {
                     while (r.next()) {
-                        notes.add(r.getString(1));
+                        notes.put(r.getLong(1), r.getString(2));
                     }
                 }
             }
-            assertEquals(ENTRIES, notes.size());
+            // One checkpoint per batch of 64, at its end (ADR 0011).
+            assertEquals(List.of(64L, 128L, 192L, 256L, 300L), List.copyOf(notes.keySet()));
             for (int size = 1; size <= ENTRIES; size++) {
                 MerkleTree.InMemory tree = new MerkleTree.InMemory(leafHashes.subList(0, size));
-                Checkpoint checkpoint = Checkpoint.parse(SignedNote.open(notes.get(size - 1), key.verifierKey()));
-                assertEquals(size, checkpoint.size());
-                assertArrayEquals(MerkleTree.root(tree, size), checkpoint.rootHash(), "root of size " + size);
+                if (notes.containsKey((long) size)) {
+                    Checkpoint checkpoint = Checkpoint.parse(SignedNote.open(notes.get((long) size), key.verifierKey()));
+                    assertEquals(size, checkpoint.size());
+                    assertArrayEquals(MerkleTree.root(tree, size), checkpoint.rootHash(), "root of size " + size);
+                }
                 assertArrayEquals(MerkleTree.root(tree, size), AuditTree.root(new JdbcAuditStore(c), size));
                 for (int index = 0; index < size; index += 37) {
                     assertProofsEqual(MerkleTree.inclusionProof(tree, index, size),

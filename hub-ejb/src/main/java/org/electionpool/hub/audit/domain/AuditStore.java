@@ -7,17 +7,18 @@ import java.util.Map;
 import org.electionpool.hub.protocol.log.MerkleTree;
 
 /**
- * The few storage operations the audit log's algorithm ({@link AuditAppender}, {@link AuditTree},
- * {@link LogCheck}) needs, over the tables {@code audit_head}, {@code audit_entry},
- * {@code audit_node} and {@code audit_checkpoint}. The hub implements it with native SQL on its
+ * The few storage operations the audit log's algorithm ({@link AuditTree},
+ * {@link LogCheck}, {@link AuditBatcher}) needs, over the tables {@code audit_head}, {@code audit_entry},
+ * {@code audit_node}, {@code audit_checkpoint} and {@code audit_pending}. The hub implements it with native SQL on its
  * JPA {@code EntityManager}; hub-bench and the unit tests with plain JDBC
  * ({@code org.electionpool.hub.audit.jdbc.JdbcAuditStore}) — one algorithm, two stores.
  *
  * <p>Invariant the algorithm keeps through it (RFC 9162 §2.1): the head states the number of
  * entries {@code n}; entries {@code 0 … n−1} are stored with their leaf hashes; {@code audit_node}
  * holds the hash of every complete subtree of the tree of {@code n} leaves and nothing beyond it;
- * {@code audit_checkpoint} holds one signed checkpoint per size {@code 1 … n}. Stores do no hashing
- * and no checking of their own.
+ * {@code audit_checkpoint} holds the signed checkpoint of size {@code n} (and of every earlier batch's
+ * end, ADR 0011); {@code audit_pending} holds entries not yet integrated. Stores do no hashing and no
+ * checking of their own.
  */
 public interface AuditStore {
 
@@ -31,8 +32,37 @@ public interface AuditStore {
     /** @return the head's size, without a lock */
     long size();
 
-    /** Stores an entry (its leaf, leaf hash and the columns beside it). */
-    void insertEntry(AuditLeaf entry);
+    /**
+     * Stores an entry under its own index as reference — how entries were stored before the
+     * sequencer (V17), and how hub-bench's bulk tools and the tests still write them.
+     */
+    default void insertEntry(AuditLeaf entry) {
+        insertEntries(List.of(entry), List.of(entry.index()));
+    }
+
+    /**
+     * Stores integrated entries (leaf, leaf hash, the columns beside it) with their references, in
+     * as few statements as the store can.
+     *
+     * @param entries the entries, by index
+     * @param refs    their references, in the same order
+     */
+    void insertEntries(List<AuditLeaf> entries, List<Long> refs);
+
+    /** @return a new, never used entry reference ({@code audit_ref_seq}) */
+    long nextRef();
+
+    /** Stores an entry that waits for the sequencer ({@code audit_pending}). */
+    void insertPending(PendingEntry entry);
+
+    /** @return at most {@code limit} committed pending entries, in reference order */
+    List<PendingEntry> pending(int limit);
+
+    /** Removes integrated entries from {@code audit_pending}. */
+    void deletePending(Collection<Long> refs);
+
+    /** @return reference → index of those of {@code refs} that are integrated */
+    Map<Long, Long> indexesOf(Collection<Long> refs);
 
     /** Stores complete-subtree hashes, in the map's order, in as few statements as the store can. */
     void insertNodes(Map<MerkleTree.NodeId, byte[]> nodes);

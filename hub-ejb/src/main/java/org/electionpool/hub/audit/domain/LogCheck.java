@@ -11,8 +11,9 @@ import org.electionpool.hub.protocol.log.SignedNote;
  * The audit log's consistency check (docs/audit-log.md, "The consistency check") over an
  * {@link AuditStore}: per batch of {@value #BATCH} entries, the entries, the stored subtree hashes
  * the batch completes (one range read per tree level) and the batch's checkpoints, each entry
- * checked by {@link LogScan}; then the tail (nothing at or beyond the head, one checkpoint for every
- * size 1 … head).
+ * checked by {@link LogScan} (every stored checkpoint verified against the root the entries give);
+ * then the tail (nothing at or beyond the head, and the head's own checkpoint stored — checkpoints
+ * are stored per sequencer batch, ADR 0011, so sizes between batch ends have none).
  *
  * <p>Invariant: it reports {@code ok} only if the stored log is exactly what appends of its leaves
  * would have written (RFC 9162 §2.1 hashes, checkpoints signed with {@code key}); otherwise it names
@@ -76,21 +77,11 @@ public final class LogCheck {
         if (beyond != null) {
             return bad(size, expected, checkpoints, size, beyond);
         }
-        if (tail[2] != size) {
-            return bad(size, expected, checkpoints, firstMissingCheckpoint(store, size), "a checkpoint is missing");
+        if (size > 0 && store.checkpoint(size) == null) {
+            // Checkpoints are stored per batch (ADR 0011); the head's is written with the head.
+            return bad(size, expected, checkpoints, size - 1, "the checkpoint of the head (size " + size + ") is missing");
         }
         return new FsckReport(size, expected, checkpoints, true, null, null);
-    }
-
-    private static long firstMissingCheckpoint(AuditStore store, long size) {
-        long expected = 1;
-        for (long s : store.checkpointSizes(size)) {
-            if (s != expected) {
-                break;
-            }
-            expected++;
-        }
-        return expected - 1; // the index of the entry whose checkpoint is missing
     }
 
     /**

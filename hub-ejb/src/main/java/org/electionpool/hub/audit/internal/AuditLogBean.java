@@ -14,35 +14,28 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
-import java.security.KeyPair;
-import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.List;
 import org.electionpool.hub.api.audit.AuditContext;
-import org.electionpool.hub.protocol.log.Checkpoint;
 import org.electionpool.hub.api.audit.ReceiptView;
 import org.electionpool.hub.api.audit.RequestReceipts;
-import org.electionpool.hub.protocol.log.SignedNote;
 import org.electionpool.hub.audit.AuditEvent;
 import org.electionpool.hub.audit.AuditHandle;
 import org.electionpool.hub.audit.AuditLog;
-import org.electionpool.hub.audit.domain.AuditAppender;
+import org.electionpool.hub.audit.domain.PendingEntry;
 import org.electionpool.hub.crypto.HubKeys;
-import org.electionpool.hub.system.HubConfiguration;
 import org.jboss.logging.Logger;
 
 /**
- * The {@link AuditLog} port: appends entries — head lock, leaf, subtree hashes, signed checkpoint —
- * by running the plain-Java {@link AuditAppender} over the hub's native-SQL store
- * ({@link JpaAuditStore}). The read side is {@link AuditServiceBean}.
+ * The {@link AuditLog} port (ADR 0011): an append writes a pending entry — a reference from
+ * {@code audit_ref_seq} and the event — in the caller's transaction, without the log's head lock.
+ * When that transaction commits, the committing thread wakes the {@link AuditSequencer} and waits
+ * (bounded) until the entry is integrated: given its index in a batch whose leaves, subtree hashes
+ * and signed checkpoint are durable. Only then is the entry's receipt handed to the request's
+ * {@link RequestReceipts}, so no answer carries an index or receipt that is not durable.
  *
- * <p>Invariant: indexes are 0, 1, 2, … without gaps, across all nodes. {@link #append} runs in the
- * caller's transaction ({@code MANDATORY}) and starts by locking the single head row
- * ({@code select … for update}), so concurrent appends — on this node or another one on the same
- * database — queue, and a rolled-back change takes its entry with it. Each append stores the leaf,
- * the complete-subtree hashes it completes (O(log n) writes) and a checkpoint signed with the hub's
- * Ed25519 log key (C2SP signed note). The entry's receipt is handed to the request's
- * {@link RequestReceipts} only once its transaction committed.
+ * <p>Invariant: an entry exists iff the transaction of the act it records committed (a rolled-back
+ * act takes its pending entry with it); indexes are 0, 1, 2, … without gaps, across all nodes,
+ * because only the sequencer, under the head row's lock, gives them.
  */
 @Stateless
 @Local(AuditLog.class)
@@ -50,22 +43,20 @@ public class AuditLogBean implements AuditLog {
 
     private static final Logger LOG = Logger.getLogger(AuditLogBean.class);
 
-    private static final SecureRandom NONCES = new SecureRandom();
-
     @PersistenceContext(unitName = "hub")
     EntityManager em;
-
-    @Inject
-    HubKeys hubKeys;
-
-    @Inject
-    HubConfiguration configuration;
 
     @Inject
     Clock clock;
 
     @Inject
     RequestReceipts receipts;
+
+    @Inject
+    AuditSequencer sequencer;
+
+    @Inject
+    HubKeys hubKeys;
 
     @Inject
     BeanManager beans;
@@ -77,37 +68,43 @@ public class AuditLogBean implements AuditLog {
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public AuditHandle append(AuditEvent event) {
         AuditContext context = event.context();
-        AuditAppender.Appended appended = new AuditAppender(clock, NONCES::nextBytes, this::sign).append(
-                new JpaAuditStore(em), context, event.action().action(), event.targetType(), event.targetId(),
-                event.details());
-        ReceiptView receipt = appended.receipt();
-        if (context.actorOrg() != null && context.jti() != null && requestActive()) {
-            RequestReceipts holder = receipts;
-            transactions.registerInterposedSynchronization(new Synchronization() {
-                @Override
-                public void beforeCompletion() {
-                }
+        JpaAuditStore store = new JpaAuditStore(em);
+        sequencer.start(hubKeys.auditLogKey());
+        AuditHandle handle = new AuditHandle(store.nextRef());
+        store.insertPending(new PendingEntry(handle.ref(), clock.instant(), event.action().action(), context,
+                event.targetType(), event.targetId(), event.details()));
+        boolean forRequest = context.actorOrg() != null && context.jti() != null && requestActive();
+        RequestReceipts holder = forRequest ? receipts : null;
+        AuditSequencer waitFor = sequencer;
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
 
-                @Override
-                public void afterCompletion(int status) {
-                    if (status != Status.STATUS_COMMITTED) {
-                        return; // a rolled-back act never yields a receipt
-                    }
-                    try {
-                        holder.committed(context.actorOrg(), context.jti(), receipt);
-                    } catch (ContextNotActiveException e) {
-                        LOG.debugf("Transaction of entry %d completed outside its request", receipt.index());
-                    }
+            @Override
+            public void afterCompletion(int status) {
+                if (status != Status.STATUS_COMMITTED) {
+                    return; // a rolled-back act never yields an entry, nor a receipt
                 }
-            });
-        }
-        return new AuditHandle(appended.index(), receipt);
+                ReceiptView receipt = waitFor.await(handle.ref());
+                handle.integrated(receipt);
+                if (receipt == null || holder == null) {
+                    return;
+                }
+                try {
+                    holder.committed(context.actorOrg(), context.jti(), receipt);
+                } catch (ContextNotActiveException e) {
+                    LOG.debugf("Entry %d was integrated outside its request", receipt.index());
+                }
+            }
+        });
+        return handle;
     }
 
     @Override
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public AuditHandle appendNow(AuditEvent event) {
-        return append(event);
+        return append(event); // committed, and integrated, before the container hands the handle back
     }
 
     /** @return whether a request context is active (it is not for every timer or start-up call) */
@@ -117,11 +114,5 @@ public class AuditLogBean implements AuditLog {
         } catch (ContextNotActiveException e) {
             return false;
         }
-    }
-
-    private String sign(long size, byte[] root) {
-        Checkpoint checkpoint = new Checkpoint(configuration.auditOrigin(), size, root, List.of());
-        KeyPair key = hubKeys.auditLogKey();
-        return SignedNote.sign(checkpoint.body(), configuration.auditOrigin(), key.getPrivate(), key.getPublic());
     }
 }

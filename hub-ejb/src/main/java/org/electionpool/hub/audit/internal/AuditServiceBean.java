@@ -26,6 +26,7 @@ import org.electionpool.hub.protocol.log.Checkpoint;
 import org.electionpool.hub.api.audit.ConsistencyProofView;
 import org.electionpool.hub.api.audit.FsckReport;
 import org.electionpool.hub.api.audit.InclusionProofView;
+import org.electionpool.hub.api.audit.ReceiptView;
 import org.electionpool.hub.protocol.log.MerkleTree;
 import org.electionpool.hub.protocol.log.SignedNote;
 import org.electionpool.hub.api.organizations.OrganizationId;
@@ -218,9 +219,9 @@ public class AuditServiceBean implements AuditService {
         }
         // The read is recorded and committed first; everything up to its own entry is immutable,
         // so the bundle is assembled without holding the log's head lock.
-        long readIndex = auditLog.appendNow(new AuditEvent(context, AuditAction.AUDIT_BUNDLE_READ, targetType, targetId,
-                Map.of())).index();
-        long size = readIndex + 1;
+        // The bundle is of the tree the read's own batch produced: its checkpoint is stored.
+        long size = integrated(auditLog.appendNow(new AuditEvent(context, AuditAction.AUDIT_BUNDLE_READ, targetType,
+                targetId, Map.of()))).size();
         List<?> rows = em.createNativeQuery("select idx, leaf, leaf_hash, evidence from audit_entry"
                         + " where target_type = ?1 and target_id = ?2 and idx < ?3 order by idx")
                 .setParameter(1, targetType).setParameter(2, targetId).setParameter(3, size)
@@ -258,9 +259,9 @@ public class AuditServiceBean implements AuditService {
             throw new HubException(ProblemType.INVALID_PARAMETER, "That export would hold " + chars / (1024 * 1024)
                     + " MiB; ask for a smaller size, or verify page by page through entries and inclusion proofs.");
         }
-        long readIndex = auditLog.appendNow(new AuditEvent(context, AuditAction.AUDIT_EXPORT_READ, "audit_log", null,
-                requestedSize == null ? Map.of() : Map.of("size", requestedSize))).index();
-        long size = requestedSize == null ? readIndex + 1 : requestedSize;
+        long readSize = integrated(auditLog.appendNow(new AuditEvent(context, AuditAction.AUDIT_EXPORT_READ, "audit_log",
+                null, requestedSize == null ? Map.of() : Map.of("size", requestedSize)))).size();
+        long size = requestedSize == null ? readSize : requestedSize;
         List<AuditBundle.Entry> entries = new java.util.ArrayList<>();
         for (long from = 0; from < size; from += EXPORT_BATCH) {
             for (org.electionpool.hub.audit.domain.AuditStore.EntryRow r : store.entries(from, Math.min(size, from + EXPORT_BATCH))) {
@@ -271,9 +272,32 @@ public class AuditServiceBean implements AuditService {
         return assemble("export", size, null, entries);
     }
 
+    /** @return the read's receipt: the read is integrated, so everything up to its batch's size is immutable */
+    private static ReceiptView integrated(org.electionpool.hub.audit.AuditHandle read) {
+        return read.receipt().orElseThrow(() -> new HubException(ProblemType.SERVICE_UNAVAILABLE,
+                "The audit log did not record this read in time; try again shortly."));
+    }
+
+    /**
+     * @return the checkpoint of {@code size}: the stored one where a batch ended there, else one
+     *         signed now over the root the stored subtrees give (ADR 0011: checkpoints are stored per
+     *         batch, and a checkpoint only states a size and its root, whenever it is signed)
+     */
+    private String checkpointOf(long size) {
+        if (size == 0) {
+            return emptyCheckpoint();
+        }
+        String stored = store().checkpoint(size);
+        if (stored != null) {
+            return stored;
+        }
+        Checkpoint checkpoint = new Checkpoint(configuration.auditOrigin(), size, AuditTree.root(store(), size), List.of());
+        KeyPair key = hubKeys.auditLogKey();
+        return SignedNote.sign(checkpoint.body(), configuration.auditOrigin(), key.getPrivate(), key.getPublic());
+    }
+
     private AuditBundle assemble(String kind, long size, AuditBundle.Target target, List<AuditBundle.Entry> entries) {
-        String checkpoint = size == 0 ? emptyCheckpoint() : (String) em.createNativeQuery(
-                "select note from audit_checkpoint where size = ?1").setParameter(1, size).getSingleResult();
+        String checkpoint = checkpointOf(size);
         java.util.TreeSet<String> actors = new java.util.TreeSet<>();
         boolean attested = false;
         for (AuditBundle.Entry entry : entries) {

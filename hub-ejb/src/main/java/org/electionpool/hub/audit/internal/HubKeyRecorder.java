@@ -20,7 +20,7 @@ import org.electionpool.hub.crypto.HubKeys;
  * {@code hub.key.published} entry (kid, RFC 7638 thumbprint): the log then proves which key signed
  * the hub's attestations of persons' UI requests, as {@code key.added} entries prove organisations'
  * keys (docs/audit-log.md, Attested entries). Two nodes starting at once may both record a key;
- * the verifier takes the first entry.
+ * the verifier takes the first entry. It also starts this node's audit sequencer (ADR 0011).
  */
 @Singleton
 @Startup
@@ -36,8 +36,13 @@ public class HubKeyRecorder {
     @PersistenceContext(unitName = "hub")
     EntityManager em;
 
+    @Inject
+    AuditSequencer sequencer;
+
     @PostConstruct
     void record() {
+        // This node's sequencer integrates pending entries from now on, also those other nodes left.
+        sequencer.start(hubKeys.auditLogKey());
         for (HubKeys.PublishedKey key : hubKeys.publishedSigningKeys()) {
             boolean known = !em.createNativeQuery("select idx from audit_entry where action = 'hub.key.published'"
                     + " and target_id = ?1").setParameter(1, key.kid()).setMaxResults(1).getResultList().isEmpty();

@@ -14,6 +14,8 @@ import java.util.Map;
 import org.electionpool.hub.protocol.log.MerkleTree;
 import org.electionpool.hub.audit.domain.AuditLeaf;
 import org.electionpool.hub.audit.domain.AuditStore;
+import org.electionpool.hub.audit.domain.PendingEntry;
+import org.electionpool.hub.audit.domain.PendingRows;
 import org.electionpool.hub.audit.domain.NodeReads;
 
 /**
@@ -45,19 +47,89 @@ final class JpaAuditStore implements AuditStore {
     }
 
     @Override
-    public void insertEntry(AuditLeaf e) {
-        em.createNativeQuery("insert into audit_entry (idx, recorded_at, action, leaf, leaf_hash, actor_org, jti,"
-                        + " target_type, target_id, evidence) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)")
-                .setParameter(1, e.index()).setParameter(2, e.recordedAt()).setParameter(3, e.action())
-                .setParameter(4, new String(e.leaf(), StandardCharsets.UTF_8)).setParameter(5, B64.encodeToString(e.leafHash()))
-                .setParameter(6, e.actorOrg()).setParameter(7, e.jti()).setParameter(8, e.targetType())
-                .setParameter(9, e.targetId()).setParameter(10, e.evidence())
-                .executeUpdate();
+    public void insertEntries(List<AuditLeaf> entries, List<Long> refs) {
+        for (int from = 0; from < entries.size(); from += PendingRows.ENTRIES_PER_STATEMENT) {
+            int to = Math.min(entries.size(), from + PendingRows.ENTRIES_PER_STATEMENT);
+            Query query = em.createNativeQuery(PendingRows.insertEntries(to - from, true));
+            int p = 1;
+            for (int i = from; i < to; i++) {
+                AuditLeaf e = entries.get(i);
+                query.setParameter(p++, e.index()).setParameter(p++, refs.get(i)).setParameter(p++, e.recordedAt())
+                        .setParameter(p++, e.action()).setParameter(p++, new String(e.leaf(), StandardCharsets.UTF_8))
+                        .setParameter(p++, B64.encodeToString(e.leafHash())).setParameter(p++, e.actorOrg())
+                        .setParameter(p++, e.jti()).setParameter(p++, e.targetType()).setParameter(p++, e.targetId())
+                        .setParameter(p++, e.evidence());
+            }
+            query.executeUpdate();
+        }
+    }
+
+    @Override
+    public long nextRef() {
+        return ((Number) em.createNativeQuery(PendingRows.NEXT_REF).getSingleResult()).longValue();
+    }
+
+    @Override
+    public void insertPending(PendingEntry entry) {
+        Object[] values = PendingRows.values(entry);
+        Query query = em.createNativeQuery(PendingRows.INSERT_PENDING_JPA);
+        for (int i = 0; i < values.length; i++) {
+            query.setParameter(i + 1, values[i]);
+        }
+        query.executeUpdate();
+    }
+
+    @Override
+    public List<PendingEntry> pending(int limit) {
+        List<?> result = em.createNativeQuery(PendingRows.SELECT_PENDING).setMaxResults(limit).getResultList();
+        List<PendingEntry> entries = new ArrayList<>(result.size());
+        for (Object row : result) {
+            entries.add(PendingRows.entry((Object[]) row));
+        }
+        return entries;
+    }
+
+    @Override
+    public void deletePending(Collection<Long> refs) {
+        for (List<Long> chunk : PendingRows.chunks(refs)) {
+            Query query = em.createNativeQuery(PendingRows.refList("delete from audit_pending where ref in (", chunk.size(), true) + ")");
+            for (int i = 0; i < chunk.size(); i++) {
+                query.setParameter(i + 1, chunk.get(i));
+            }
+            query.executeUpdate();
+        }
+    }
+
+    @Override
+    public Map<Long, Long> indexesOf(Collection<Long> refs) {
+        Map<Long, Long> indexes = new HashMap<>();
+        for (List<Long> chunk : PendingRows.chunks(refs)) {
+            Query query = em.createNativeQuery(PendingRows.refList("select ref, idx from audit_entry where ref in (", chunk.size(), true) + ")");
+            for (int i = 0; i < chunk.size(); i++) {
+                query.setParameter(i + 1, chunk.get(i));
+            }
+            for (Object row : query.getResultList()) {
+                Object[] r = (Object[]) row;
+                indexes.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
+            }
+        }
+        return indexes;
     }
 
     @Override
     public void insertNodes(Map<MerkleTree.NodeId, byte[]> nodes) {
-        // One multi-row insert: at most log2(n) + 1 rows.
+        List<Map.Entry<MerkleTree.NodeId, byte[]>> all = new ArrayList<>(nodes.entrySet());
+        for (int from = 0; from < all.size(); from += PendingRows.NODES_PER_STATEMENT) {
+            Map<MerkleTree.NodeId, byte[]> chunk = new java.util.LinkedHashMap<>();
+            for (Map.Entry<MerkleTree.NodeId, byte[]> e : all.subList(from, Math.min(all.size(), from + PendingRows.NODES_PER_STATEMENT))) {
+                chunk.put(e.getKey(), e.getValue());
+            }
+            insertNodeRows(chunk);
+        }
+    }
+
+    private void insertNodeRows(Map<MerkleTree.NodeId, byte[]> nodes) {
+        // One multi-row insert per chunk (a batch of k entries completes at most 2k + log2(n) subtrees).
         StringBuilder sql = new StringBuilder("insert into audit_node (level, node_index, hash) values ");
         for (int i = 0; i < nodes.size(); i++) {
             sql.append(i == 0 ? "" : ", ").append("(?").append(3 * i + 1).append(", ?").append(3 * i + 2)

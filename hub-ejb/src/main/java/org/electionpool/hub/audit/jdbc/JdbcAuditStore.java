@@ -18,6 +18,8 @@ import java.util.Map;
 import org.electionpool.hub.protocol.log.MerkleTree;
 import org.electionpool.hub.audit.domain.AuditLeaf;
 import org.electionpool.hub.audit.domain.AuditStore;
+import org.electionpool.hub.audit.domain.PendingEntry;
+import org.electionpool.hub.audit.domain.PendingRows;
 import org.electionpool.hub.audit.domain.NodeReads;
 
 /**
@@ -66,19 +68,77 @@ public final class JdbcAuditStore implements AuditStore {
     }
 
     @Override
-    public void insertEntry(AuditLeaf e) {
-        update("insert into audit_entry (idx, recorded_at, action, leaf, leaf_hash, actor_org, jti, target_type, target_id,"
-                        + " evidence) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.index(),
-                OffsetDateTime.ofInstant(e.recordedAt(), ZoneOffset.UTC), e.action(),
-                new String(e.leaf(), StandardCharsets.UTF_8), B64.encodeToString(e.leafHash()), e.actorOrg(), e.jti(),
-                e.targetType(), e.targetId(), e.evidence());
+    public void insertEntries(List<AuditLeaf> entries, List<Long> refs) {
+        for (int from = 0; from < entries.size(); from += PendingRows.ENTRIES_PER_STATEMENT) {
+            int to = Math.min(entries.size(), from + PendingRows.ENTRIES_PER_STATEMENT);
+            List<Object> parameters = new ArrayList<>();
+            for (int i = from; i < to; i++) {
+                AuditLeaf e = entries.get(i);
+                parameters.addAll(java.util.Arrays.asList(e.index(), refs.get(i),
+                        OffsetDateTime.ofInstant(e.recordedAt(), ZoneOffset.UTC), e.action(),
+                        new String(e.leaf(), StandardCharsets.UTF_8), B64.encodeToString(e.leafHash()), e.actorOrg(), e.jti(),
+                        e.targetType(), e.targetId(), e.evidence()));
+            }
+            update(PendingRows.insertEntries(to - from, false), parameters.toArray());
+        }
+    }
+
+    @Override
+    public long nextRef() {
+        return single(PendingRows.NEXT_REF);
+    }
+
+    @Override
+    public void insertPending(PendingEntry entry) {
+        Object[] values = PendingRows.values(entry);
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] instanceof java.time.Instant instant) {
+                values[i] = OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+            }
+        }
+        update(PendingRows.INSERT_PENDING_JDBC, values);
+    }
+
+    @Override
+    public List<PendingEntry> pending(int limit) {
+        List<PendingEntry> entries = new ArrayList<>();
+        for (Object[] r : query(PendingRows.SELECT_PENDING + " limit " + Math.max(1, limit))) {
+            entries.add(PendingRows.entry(r));
+        }
+        return entries;
+    }
+
+    @Override
+    public void deletePending(Collection<Long> refs) {
+        for (List<Long> chunk : PendingRows.chunks(refs)) {
+            update(PendingRows.refList("delete from audit_pending where ref in (", chunk.size(), false) + ")", chunk.toArray());
+        }
+    }
+
+    @Override
+    public Map<Long, Long> indexesOf(Collection<Long> refs) {
+        Map<Long, Long> indexes = new HashMap<>();
+        for (List<Long> chunk : PendingRows.chunks(refs)) {
+            for (Object[] r : query(PendingRows.refList("select ref, idx from audit_entry where ref in (", chunk.size(), false)
+                    + ")", chunk.toArray())) {
+                indexes.put(((Number) r[0]).longValue(), ((Number) r[1]).longValue());
+            }
+        }
+        return indexes;
     }
 
     @Override
     public void insertNodes(Map<MerkleTree.NodeId, byte[]> nodes) {
+        List<Map.Entry<MerkleTree.NodeId, byte[]>> all = new ArrayList<>(nodes.entrySet());
+        for (int from = 0; from < all.size(); from += PendingRows.NODES_PER_STATEMENT) {
+            insertNodeRows(all.subList(from, Math.min(all.size(), from + PendingRows.NODES_PER_STATEMENT)));
+        }
+    }
+
+    private void insertNodeRows(List<Map.Entry<MerkleTree.NodeId, byte[]>> nodes) {
         StringBuilder sql = new StringBuilder("insert into audit_node (level, node_index, hash) values ");
         List<Object> parameters = new ArrayList<>();
-        for (Map.Entry<MerkleTree.NodeId, byte[]> node : nodes.entrySet()) {
+        for (Map.Entry<MerkleTree.NodeId, byte[]> node : nodes) {
             sql.append(parameters.isEmpty() ? "" : ", ").append("(?, ?, ?)");
             parameters.add(node.getKey().level());
             parameters.add(node.getKey().index());

@@ -45,9 +45,9 @@ public class CaseEvents {
         String caseId = event.caseId().value();
         AuditHandle entry = auditLog.append(new AuditEvent(context, event.action(), TARGET_TYPE, caseId, event.details()));
         List<String> parties = event.parties().stream().map(OrganizationId::value).toList();
-        inbox.record(entry.index(), parties, caseId, event.eventType(), event.status(), event.actor(), event.at());
+        inbox.record(entry.ref(), parties, caseId, event.eventType(), event.status(), event.actor(), event.at());
         for (String recipient : new TreeSet<>(parties)) {
-            outbox.enqueue(entry.index(), recipient, caseId, event.eventType(), event.at());
+            outbox.enqueue(entry.ref(), recipient, caseId, event.eventType(), event.at());
         }
         return entry;
     }

@@ -50,9 +50,9 @@ public class IndicatorEvents {
             Map<String, Object> details, List<String> recipients, String actor, Instant now) {
         AuditHandle entry = auditLog.append(new AuditEvent(context, action, TARGET_TYPE, indicator, details));
         String type = action.eventType().orElseThrow(() -> new IllegalArgumentException(action + " has no event type"));
-        inbox.recordIndicator(entry.index(), recipients, indicator, sighting, type, actor, now);
+        inbox.recordIndicator(entry.ref(), recipients, indicator, sighting, type, actor, now);
         for (String recipient : new java.util.TreeSet<>(recipients)) {
-            outbox.enqueueIndicator(entry.index(), recipient, type, now);
+            outbox.enqueueIndicator(entry.ref(), recipient, type, now);
         }
         return entry;
     }

@@ -31,7 +31,7 @@ import org.electionpool.hub.api.audit.ReceiptView;
 import org.electionpool.hub.protocol.log.SignedNote;
 import org.electionpool.hub.api.organizations.OrganizationId;
 import org.electionpool.hub.api.security.Caller;
-import org.electionpool.hub.audit.domain.AuditAppender;
+import org.electionpool.hub.audit.domain.AuditBatcher;
 import org.electionpool.hub.audit.domain.AuditTree;
 import org.electionpool.hub.audit.domain.LogCheck;
 import org.flywaydb.core.Flyway;
@@ -40,7 +40,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The audit log's algorithm ({@link AuditAppender}, {@link AuditTree}, {@link LogCheck}) over the
+ * The audit log's algorithm ({@link AuditBatcher}, {@link AuditTree}, {@link LogCheck}) over the
  * plain-JDBC store on embedded H2 with the hub's own migrations: a round trip (N appends, a clean
  * fsck, every receipt, root and proof verifying with {@link MerkleTree}'s verification, and agreeing
  * with a tree rebuilt from the leaves alone), and the attacks {@code AuditTamperIT} makes in the server
@@ -78,17 +78,17 @@ class JdbcAuditStoreTest {
         c.setAutoCommit(false);
         store = new JdbcAuditStore(c);
         Random random = new Random(11);
-        AuditAppender appender = new AuditAppender(Clock.tick(Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"),
+        AuditBatcher appender = new AuditBatcher(Clock.tick(Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"),
                 ZoneOffset.UTC), java.time.Duration.ofMillis(1)), random::nextBytes, this::sign);
         for (int i = 0; i < ENTRIES; i++) {
             AuditContext context = i % 3 == 0 ? AuditContext.system("test")
                     : new AuditContext(Caller.Channel.API, new OrganizationId("platform-alpha"), "kid-1", "jti-" + i,
                     "eyJhbGciOiJFUzI1NiJ9.e30.c2ln" + i, AuditContext.sha256("{}"), Instant.parse("2026-12-01T09:59:59Z"));
-            AuditAppender.Appended appended = appender.append(store, context, i % 2 == 0 ? "case.read" : "case.created",
+            AuditBatcher.Batch appended = appender.append(store, context, i % 2 == 0 ? "case.read" : "case.created",
                     "case", "c-" + (i % 7), i % 5 == 0 ? Map.of() : Map.of("n", i));
             c.commit();
-            assertEquals(i, appended.index());
-            receipts.add(appended.receipt());
+            assertEquals(i, appended.first());
+            receipts.add(appended.receipt(0));
         }
     }
 
@@ -141,13 +141,27 @@ class JdbcAuditStoreTest {
     }
 
     @Test
-    void appendsAreSixStatementsWhateverTheSize() {
-        // head lock, frontier, entry, nodes, head, checkpoint: the frontier read replaces the left-half
-        // reads and the root query.
-        AuditAppender appender = new AuditAppender(Clock.systemUTC(), new Random(3)::nextBytes, this::sign);
+    void aBatchIsEightStatementsWhateverItsSizeUpToTheChunks() throws Exception {
+        // head lock, pending read, frontier, entries, nodes, head, checkpoint, pending delete: the
+        // frontier read replaces the left-half reads and the root query; entries and nodes are
+        // multi-row inserts (ADR 0011).
+        AuditBatcher batcher = new AuditBatcher(Clock.systemUTC(), new Random(3)::nextBytes, this::sign);
+        for (int i = 0; i < 300; i++) {
+            store.insertPending(new org.electionpool.hub.audit.domain.PendingEntry(store.nextRef(), Instant.now(),
+                    "case.read", AuditContext.system("test"), "case", "c-" + i, Map.of("n", i)));
+        }
         long before = store.statements();
-        appender.append(store, AuditContext.system("test"), "case.read", null, null, Map.of());
-        assertEquals(6, store.statements() - before);
+        AuditBatcher.Batch batch = batcher.integrate(store, 1000);
+        assertEquals(8, store.statements() - before);
+        assertEquals(300, batch.entries().size());
+        assertEquals(0, store.pending(10).size());
+        for (int i = 0; i < batch.entries().size(); i += 37) {
+            ReceiptView r = batch.receipt(i);
+            MerkleTree.verifyInclusion(r.index(), r.size(), Base64.getDecoder().decode(r.leafHash()),
+                    r.proof().stream().map(Base64.getDecoder()::decode).toList(),
+                    Checkpoint.parse(SignedNote.open(r.checkpoint(), verifierKey)).rootHash());
+            assertEquals(r, AuditBatcher.receipt(store, r.index()), "the store gives the same receipt");
+        }
     }
 
     private void tamper(String sql, Object... parameters) throws SQLException {

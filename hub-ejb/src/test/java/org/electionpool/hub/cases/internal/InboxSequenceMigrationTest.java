@@ -90,11 +90,11 @@ class InboxSequenceMigrationTest {
             assertEquals(Map.of("alpha", 3L, "beta", 3L, "ministry", 6L, "idle", 0L), counters(c));
 
             SQLException duplicate = assertThrows(SQLException.class, () -> update(c, "insert into case_event"
-                    + " (audit_index, seq, recipient_org, case_id, type, status, actor_org, created_at)"
+                    + " (audit_ref, seq, recipient_org, case_id, type, status, actor_org, created_at)"
                     + " values (20, 2, 'alpha', 'case-a', 'case.message', 'SUBMITTED', 'ministry', current_timestamp)"));
             assertTrue(duplicate.getSQLState().startsWith("23"), "one event per number and recipient");
             SQLException missing = assertThrows(SQLException.class, () -> update(c, "insert into case_event"
-                    + " (audit_index, recipient_org, case_id, type, status, actor_org, created_at)"
+                    + " (audit_ref, recipient_org, case_id, type, status, actor_org, created_at)"
                     + " values (21, 'alpha', 'case-a', 'case.message', 'SUBMITTED', 'ministry', current_timestamp)"));
             assertTrue(missing.getSQLState().startsWith("23"), "every event has its number");
             SQLException negative = assertThrows(SQLException.class,
@@ -129,7 +129,7 @@ class InboxSequenceMigrationTest {
     private static Map<Long, Long> seqs(Connection c, String recipient) throws SQLException {
         Map<Long, Long> seqs = new LinkedHashMap<>();
         try (PreparedStatement s = c.prepareStatement(
-                "select audit_index, seq from case_event where recipient_org = ? order by audit_index")) {
+                "select audit_ref, seq from case_event where recipient_org = ? order by audit_ref")) {
             s.setString(1, recipient);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
