@@ -253,10 +253,12 @@ public final class LoadEngine {
         if (listener != null) {
             listener.edge(true);
         }
-        while (System.nanoTime() < until && System.nanoTime() < stopAt.get() && anyAlive(threads)) {
-            LockSupport.parkNanos(Math.min(until - System.nanoTime(), 5_000_000L));
+        // The window is [from, until) unless the request limit ends it sooner: in the open model the
+        // last arrival may be answered before until, and the window still lasts to until.
+        while (System.nanoTime() < until && stopAt.get() == Long.MAX_VALUE) {
+            LockSupport.parkNanos(Math.max(1, Math.min(until - System.nanoTime(), 5_000_000L)));
         }
-        long windowEnd = Math.max(from, Math.min(until, Math.min(stopAt.get(), System.nanoTime())));
+        long windowEnd = Math.max(from, Math.min(until, stopAt.get()));
         if (listener != null) {
             listener.edge(false);
         }
@@ -290,15 +292,6 @@ public final class LoadEngine {
         long offered = model == LoadOptions.Model.OPEN ? openCounts[0] : requests;
         return new Result(offered, requests, accepted, verified, openCounts[1], late, errors, latency, service,
                 windowEnd - from, stopAt.get() < until);
-    }
-
-    private static boolean anyAlive(List<Thread> threads) {
-        for (Thread t : threads) {
-            if (t.isAlive()) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Sleeps until {@code nanoTime}: parks in steps, spins the last 200 µs for a precise arrival. */

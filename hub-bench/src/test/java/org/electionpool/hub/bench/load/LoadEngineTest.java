@@ -42,6 +42,7 @@ class LoadEngineTest {
         assertTrue(r.latency().getMaxValue() >= 400_000, "max " + r.latency().getMaxValue());
         assertTrue(r.late() >= 10, "late " + r.late());
         assertTrue(r.latency().getValueAtPercentile(50) >= r.service().getValueAtPercentile(50));
+        assertEquals(1000 * MS, r.windowNanos(), "the window lasts to its end though the last arrival was served before");
     }
 
     @Test
