@@ -110,7 +110,7 @@ public final class CaseCreationLoad {
      * Whether {@code host} is a loopback address: {@code localhost}, 127.0.0.0/8 or {@code ::1}.
      * Only literal addresses and {@code localhost} are accepted; other names are not resolved.
      */
-    static boolean isLoopback(String host) {
+    public static boolean isLoopback(String host) {
         String h = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
         if (h.equalsIgnoreCase("localhost")) {
             return true;
@@ -144,7 +144,7 @@ public final class CaseCreationLoad {
     }
 
     /** {@code template} with its {@code clientRef} replaced and its addressee set to {@code platform-alpha}. */
-    static String withClientRef(String template, String clientRef) {
+    public static String withClientRef(String template, String clientRef) {
         Matcher ref = CLIENT_REF.matcher(template);
         if (!ref.find()) {
             throw new IllegalArgumentException("the body has no clientRef member");

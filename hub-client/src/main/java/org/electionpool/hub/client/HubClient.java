@@ -10,8 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,6 +48,11 @@ import org.electionpool.hub.protocol.json.StrictJson;
  * token, up to {@link Builder#retries(int)} times with exponential back-off; POST is never retried
  * by the client (resend it with the same {@code clientRef} instead). Thread-safe.
  *
+ * <p>Sealing and sending can also be split: {@link #seal(String, String, String)} makes a
+ * {@link SealedRequest} (all the crypto of the way out), {@link #send(SealedRequest)} sends it once
+ * and verifies the answer; {@link #transmit(SealedRequest)} and {@link #open(SealedRequest, HttpResponse)}
+ * are those two halves, for a caller (a load generator) that verifies only some answers.
+ *
  * <pre>{@code
  * HubClient hub = HubClient.builder()
  *         .hub(URI.create("https://hub.example.org"))
@@ -62,6 +69,7 @@ public final class HubClient {
     private static final String CONSISTENCY_PATH = "/api/v1/audit/proofs/consistency";
 
     private final URI hub;
+    private final String organization;
     private final HttpClient http;
     private final HxpCodec codec;
     private final Clock clock;
@@ -80,6 +88,7 @@ public final class HubClient {
                     + e.getMessage(), e);
         }
         this.hub = b.hub;
+        this.organization = b.organization;
         this.http = b.http;
         this.codec = codec;
         this.clock = b.clock;
@@ -212,17 +221,9 @@ public final class HubClient {
         }
         int attempt = 0;
         while (true) {
-            String jti = HxpCodec.newJti();
-            String jws = codec.requestToken(method, target, jsonBody, jti, clock.instant());
-            HttpRequest.Builder request = HttpRequest.newBuilder(hub.resolve(target)).timeout(timeout);
-            if (jsonBody != null) {
-                request.header("Content-Type", Hxp.MEDIA_TYPE)
-                        .method(method, HttpRequest.BodyPublishers.ofString(codec.encryptToHub(jws), StandardCharsets.US_ASCII));
-            } else {
-                request.header("Authorization", Hxp.AUTH_SCHEME + " " + jws).method(method, HttpRequest.BodyPublishers.noBody());
-            }
+            SealedRequest sealed = seal(method, target, jsonBody);
             try {
-                return open(http.send(request.build(), HttpResponse.BodyHandlers.ofString()), method, jti, jws);
+                return open(exchange(sealed), sealed);
             } catch (IOException e) {
                 if (!IDEMPOTENT.contains(method) || attempt >= retries) {
                     throw new HubClientException(method + " " + target + " failed: " + e.getMessage(), e);
@@ -234,6 +235,115 @@ public final class HubClient {
                 throw new HubClientException("interrupted", e);
             }
         }
+    }
+
+    /**
+     * Seals a request now, to send later with {@link #send(SealedRequest)} or {@link #transmit(SealedRequest)}:
+     * signs it with the organisation's signing key and, for POST/PUT/PATCH, encrypts it to the hub —
+     * exactly what {@link #send(String, String, String)} does before each attempt. The token lives
+     * {@link HxpCodec#TOKEN_LIFETIME_SECONDS} seconds and carries a fresh {@code jti}.
+     *
+     * @param method   GET, POST, PUT, PATCH or DELETE
+     * @param target   path and query, starting with {@code /}
+     * @param jsonBody a JSON object for POST/PUT/PATCH, {@code null} otherwise
+     * @return the sealed request; send it once
+     */
+    public SealedRequest seal(String method, String target, String jsonBody) {
+        return seal(method, target, jsonBody, Duration.ofSeconds(HxpCodec.TOKEN_LIFETIME_SECONDS));
+    }
+
+    /**
+     * {@link #seal(String, String, String)} with a token lifetime of its own ({@code exp − iat}), for
+     * requests sealed well before they are sent.
+     *
+     * @param lifetime more than 0 and at most {@link Hxp#MAX_LIFETIME_SECONDS} (300 s), the most the hub accepts
+     * @throws IllegalArgumentException for a target without a leading {@code /} or a lifetime out of range
+     */
+    public SealedRequest seal(String method, String target, String jsonBody, Duration lifetime) {
+        Objects.requireNonNull(method, "method");
+        if (!target.startsWith("/")) {
+            throw new IllegalArgumentException("target must start with /");
+        }
+        if (lifetime.isZero() || lifetime.isNegative() || lifetime.compareTo(Duration.ofSeconds(Hxp.MAX_LIFETIME_SECONDS)) > 0) {
+            throw new IllegalArgumentException("lifetime must be in (0, " + Hxp.MAX_LIFETIME_SECONDS + " s]: " + lifetime);
+        }
+        String jti = HxpCodec.newJti();
+        Instant now = clock.instant();
+        // Whole seconds, as NumericDate carries them: the record then states the token's exact claims.
+        Instant iat = Instant.ofEpochSecond(now.getEpochSecond());
+        Instant exp = iat.plusSeconds(Math.max(1, lifetime.getSeconds()));
+        String jws = codec.sign(codec.claims(method, target, jsonBody, jti, iat)
+                .expirationTime(Date.from(exp)).build());
+        return new SealedRequest(organization, method, target, jti, jws,
+                jsonBody != null ? codec.encryptToHub(jws) : null, iat, exp);
+    }
+
+    /**
+     * Sends a sealed request once (never retried: a copy of its token would be refused as replayed)
+     * and opens and verifies the answer as every call of this client does.
+     *
+     * @param request sealed by a client of this client's organisation
+     * @throws HubClientException if the hub cannot be reached or the answer does not verify
+     */
+    public HubResponse send(SealedRequest request) {
+        return open(request, transmit(request));
+    }
+
+    /**
+     * Sends a sealed request once and returns the hub's answer as it came, <strong>not opened and not
+     * verified</strong>: a load generator's shortcut, to be followed by {@link #open(SealedRequest, HttpResponse)}
+     * before anything in the answer is trusted. Never retried.
+     *
+     * @param request sealed by a client of this client's organisation
+     * @return the raw answer: status, headers, and the body (a compact JWE, or a plain problem)
+     * @throws HubClientException if the hub cannot be reached
+     */
+    public HttpResponse<String> transmit(SealedRequest request) {
+        requireOwn(request);
+        try {
+            return exchange(request);
+        } catch (IOException e) {
+            throw new HubClientException(request.method() + " " + request.target() + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new HubClientException("interrupted", e);
+        }
+    }
+
+    /**
+     * Opens and verifies the answer to a sealed request, exactly as {@link #send(String, String, String)}
+     * does: decryption, the hub's signature and claims ({@code in_reply_to} = the request's {@code jti},
+     * {@code status} = the HTTP status), the audit receipt and, when on, the consistency of its checkpoint.
+     *
+     * @param request the request {@code answer} answers
+     * @param answer  the raw answer from {@link #transmit(SealedRequest)}
+     * @throws HubClientException if the answer does not verify
+     */
+    public HubResponse open(SealedRequest request, HttpResponse<String> answer) {
+        requireOwn(request);
+        return open(answer, request);
+    }
+
+    private void requireOwn(SealedRequest request) {
+        if (!organization.equals(request.organization())) {
+            throw new IllegalArgumentException("sealed for " + request.organization() + ", not for " + organization);
+        }
+    }
+
+    private HttpResponse<String> exchange(SealedRequest sealed) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(hub.resolve(sealed.target())).timeout(timeout);
+        if (sealed.hasBody()) {
+            request.header("Content-Type", Hxp.MEDIA_TYPE)
+                    .method(sealed.method(), HttpRequest.BodyPublishers.ofString(sealed.jwe(), StandardCharsets.US_ASCII));
+        } else {
+            request.header("Authorization", Hxp.AUTH_SCHEME + " " + sealed.token())
+                    .method(sealed.method(), HttpRequest.BodyPublishers.noBody());
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HubResponse open(HttpResponse<String> response, SealedRequest sealed) {
+        return open(response, sealed.method(), sealed.jti(), sealed.token());
     }
 
     private HubResponse open(HttpResponse<String> response, String method, String jti, String jws) {
