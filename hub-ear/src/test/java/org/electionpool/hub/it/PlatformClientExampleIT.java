@@ -37,11 +37,11 @@ class PlatformClientExampleIT {
         return HubDeployment.ear();
     }
 
-    /** @return hub-client, hub-protocol and Nimbus JOSE+JWT: the client's whole run-time class path */
+    /** @return hub-client, hub-protocol, Nimbus JOSE+JWT and Bouncy Castle's provider: the client's whole run-time class path */
     private static List<String> clientClassPath() throws URISyntaxException {
         List<String> path = new ArrayList<>();
         for (Class<?> c : new Class<?>[] {HubClient.class, org.electionpool.hub.protocol.hxp.Hxp.class,
-                com.nimbusds.jose.JWSObject.class}) {
+                com.nimbusds.jose.JWSObject.class, org.bouncycastle.jce.provider.BouncyCastleProvider.class}) {
             path.add(Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI()).toString());
         }
         return path;
