@@ -162,9 +162,11 @@ public class JpaCaseRepository {
     @SuppressWarnings("unchecked")
     public List<String> linked(TakedownCase c, OrganizationId party, boolean asPlatform) {
         List<String> digests = c.items().stream().map(i -> i.normalizedSha256()).distinct().toList();
-        return em.createNativeQuery("select distinct i.case_id from case_item i join takedown_case k on k.id = i.case_id"
+        // The newest first: with many cases about one item, the 100 shown are the most recent ones.
+        return em.createNativeQuery("select i.case_id from case_item i join takedown_case k on k.id = i.case_id"
                         + " where i.normalized_sha256 in (?1) and i.case_id <> ?2 and "
-                        + (asPlatform ? "k.addressee_org" : "k.authority_org") + " = ?3 order by i.case_id")
+                        + (asPlatform ? "k.addressee_org" : "k.authority_org") + " = ?3"
+                        + " group by i.case_id, k.created_at order by k.created_at desc, i.case_id")
                 .setParameter(1, digests).setParameter(2, c.id().value()).setParameter(3, party.value())
                 .setMaxResults(100).getResultList();
     }
