@@ -36,12 +36,16 @@ public final class PendingRows {
     private static final String PENDING_COLUMNS = "ref, recorded_at, action, channel, actor_org, actor_principal, jti,"
             + " body_sha256, evidence, received_at, target_type, target_id, details";
 
-    /** The pending insert with JPA placeholders. */
+    /**
+     * The pending insert with JPA placeholders. {@code received_at} is often {@code null}, and a
+     * driver may send an untyped null as text, which PostgreSQL will not store in a timestamp
+     * column: the cast names the type.
+     */
     public static final String INSERT_PENDING_JPA = "insert into audit_pending (" + PENDING_COLUMNS + ") values (?1, ?2, ?3,"
-            + " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
-    /** The pending insert with JDBC placeholders. */
+            + " ?4, ?5, ?6, ?7, ?8, ?9, cast(?10 as timestamp with time zone), ?11, ?12, ?13)";
+    /** The pending insert with JDBC placeholders (the same cast). */
     public static final String INSERT_PENDING_JDBC = "insert into audit_pending (" + PENDING_COLUMNS + ") values (?, ?, ?,"
-            + " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+            + " ?, ?, ?, ?, ?, ?, cast(? as timestamp with time zone), ?, ?, ?)";
     /** The committed pending rows in reference order (the caller limits the count). */
     public static final String SELECT_PENDING = "select " + PENDING_COLUMNS + " from audit_pending order by ref";
 
