@@ -56,6 +56,7 @@ public class AuditSequencer {
     private final Semaphore wake = new Semaphore(0);
     private volatile boolean running = true;
     private volatile KeyPair logKey;
+    private volatile boolean started;
     private Thread thread;
 
     /**
@@ -96,7 +97,9 @@ public class AuditSequencer {
      */
     public void start(KeyPair key) {
         logKey = key;
-        ensureStarted();
+        if (!started) { // every append calls this: no lock once the thread runs
+            ensureStarted();
+        }
     }
 
     private synchronized void ensureStarted() {
@@ -105,6 +108,7 @@ public class AuditSequencer {
             thread.setName("hub-audit-sequencer");
             thread.setDaemon(true);
             thread.start();
+            started = true;
         }
     }
 
