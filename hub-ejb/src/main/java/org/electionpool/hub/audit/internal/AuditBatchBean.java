@@ -1,6 +1,7 @@
 package org.electionpool.hub.audit.internal;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.persistence.EntityManager;
@@ -13,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.electionpool.hub.api.audit.ReceiptView;
+import org.electionpool.hub.audit.AuditIntegrated;
 import org.electionpool.hub.audit.domain.AuditBatcher;
 import org.electionpool.hub.protocol.log.Checkpoint;
 import org.electionpool.hub.protocol.log.SignedNote;
@@ -41,8 +43,12 @@ public class AuditBatchBean {
     @Inject
     Clock clock;
 
+    @Inject
+    Event<AuditIntegrated> integratedEvents;
+
     /**
-     * Integrates up to the configured batch size of pending entries and commits.
+     * Integrates up to the configured batch size of pending entries, tells the observers of
+     * {@link AuditIntegrated} (in this transaction, under the head's lock) and commits.
      *
      * @param logKey the hub's Ed25519 log key (handed over by the sequencer: the key store's bean
      *               is an EJB, which this bean must not call while the deployment starts)
@@ -50,8 +56,13 @@ public class AuditBatchBean {
      */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public AuditBatcher.Batch integrate(KeyPair logKey) {
-        return new AuditBatcher(clock, NONCES::nextBytes, (size, root) -> sign(logKey, size, root))
+        AuditBatcher.Batch batch = new AuditBatcher(clock, NONCES::nextBytes, (size, root) -> sign(logKey, size, root))
                 .integrate(new JpaAuditStore(em), configuration.auditBatchSize());
+        if (!batch.isEmpty()) {
+            integratedEvents.fire(new AuditIntegrated(
+                    batch.entries().stream().map(AuditBatcher.Integrated::ref).toList(), batch.first()));
+        }
+        return batch;
     }
 
     /**

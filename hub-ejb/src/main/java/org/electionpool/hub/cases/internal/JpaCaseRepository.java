@@ -6,7 +6,9 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.electionpool.hub.api.cases.CaseFilter;
 import org.electionpool.hub.api.cases.CaseId;
@@ -14,6 +16,7 @@ import org.electionpool.hub.api.cases.CaseStatus;
 import org.electionpool.hub.api.organizations.OrganizationId;
 import org.electionpool.hub.cases.domain.CaseListCursor;
 import org.electionpool.hub.cases.domain.TakedownCase;
+import org.electionpool.hub.system.SqlValues;
 
 /**
  * Cases on the hub's persistence unit. Every query that reads cases for a caller is scoped to the
@@ -59,9 +62,14 @@ public class JpaCaseRepository {
                 .setMaxResults(limit).getResultList();
     }
 
+    /** Stores a new case with its items and its rows of {@code case_link} (migration V19). */
     public void add(TakedownCase c) {
         em.persist(c);
         em.flush();
+        em.createNativeQuery("insert into case_link (normalized_sha256, case_id, authority_org, addressee_org, created_at)"
+                        + " select distinct i.normalized_sha256, k.id, k.authority_org, k.addressee_org, k.created_at"
+                        + " from case_item i join takedown_case k on k.id = i.case_id where k.id = ?1")
+                .setParameter(1, c.id().value()).executeUpdate();
     }
 
     /**
@@ -154,21 +162,34 @@ public class JpaCaseRepository {
     /** Cases read per query by {@link #updatedSince}. */
     static final int PAGE = 100;
 
+    /** The most linked cases a view lists. */
+    static final int LINKED = 100;
+
     /**
      * @return ids of the party's other cases that share a normalised item with {@code c}, seen
-     *         from the party's side: a platform sees every authority's cases addressed to it; an
-     *         authority only its own
+     *         from the party's side (a platform sees every authority's cases addressed to it; an
+     *         authority only its own): at most {@value #LINKED}, the most recently created first
+     *         (then by id, descending). One index range scan of at most {@value #LINKED}+1 rows
+     *         per distinct item of {@code c} ({@code case_link}), however many cases name it.
      */
-    @SuppressWarnings("unchecked")
     public List<String> linked(TakedownCase c, OrganizationId party, boolean asPlatform) {
         List<String> digests = c.items().stream().map(i -> i.normalizedSha256()).distinct().toList();
-        // The newest first: with many cases about one item, the 100 shown are the most recent ones.
-        return em.createNativeQuery("select i.case_id from case_item i join takedown_case k on k.id = i.case_id"
-                        + " where i.normalized_sha256 in (?1) and i.case_id <> ?2 and "
-                        + (asPlatform ? "k.addressee_org" : "k.authority_org") + " = ?3"
-                        + " group by i.case_id, k.created_at order by k.created_at desc, i.case_id")
-                .setParameter(1, digests).setParameter(2, c.id().value()).setParameter(3, party.value())
-                .setMaxResults(100).getResultList();
+        Map<String, Instant> newest = new HashMap<>();
+        for (String digest : digests) {
+            List<?> rows = em.createNativeQuery("select case_id, created_at from case_link where normalized_sha256 = ?1 and "
+                            + (asPlatform ? "addressee_org" : "authority_org") + " = ?2 and case_id <> ?3"
+                            + " order by created_at desc, case_id desc")
+                    .setParameter(1, digest).setParameter(2, party.value()).setParameter(3, c.id().value())
+                    .setMaxResults(LINKED).getResultList();
+            for (Object row : rows) {
+                Object[] r = (Object[]) row;
+                newest.putIfAbsent((String) r[0], SqlValues.instant(r[1]));
+            }
+        }
+        return newest.entrySet().stream()
+                .sorted(Map.Entry.<String, Instant>comparingByValue().reversed()
+                        .thenComparing(Map.Entry.<String, Instant>comparingByKey().reversed()))
+                .limit(LINKED).map(Map.Entry::getKey).toList();
     }
 
     /** States in which a case is still open: neither resolved, closed nor withdrawn. */

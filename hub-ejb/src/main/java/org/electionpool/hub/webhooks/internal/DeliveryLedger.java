@@ -61,7 +61,7 @@ public class DeliveryLedger {
         List<?> rows = em.createNativeQuery("select d.id, d.url, d.org_id, e.seq, d.type, e.case_id, e.status,"
                         + " e.actor_org, e.created_at, e.indicator_id, e.sighting_id from webhook_delivery d join case_event e"
                         + " on e.audit_ref = d.audit_ref and e.recipient_org = d.org_id"
-                        + " where d.status = 'PENDING' and d.next_attempt_at <= ?1 order by d.id")
+                        + " where d.status = 'PENDING' and d.next_attempt_at <= ?1 and e.seq is not null order by d.id")
                 .setParameter(1, now).setMaxResults(BATCH).getResultList();
         List<Claimed> claimed = new ArrayList<>();
         for (Object row : rows) {

@@ -139,7 +139,7 @@ public class WebhookServiceBean implements WebhookService {
         List<?> rows = em.createNativeQuery("select d.id, e.seq, d.type, e.case_id, d.url, d.status, d.attempts,"
                         + " d.next_attempt_at, d.last_status, d.last_error, d.delivered_at, d.created_at, e.indicator_id"
                         + " from webhook_delivery d join case_event e"
-                        + " on e.audit_ref = d.audit_ref and e.recipient_org = d.org_id where d.org_id = ?1"
+                        + " on e.audit_ref = d.audit_ref and e.recipient_org = d.org_id where d.org_id = ?1 and e.seq is not null"
                         + (status == null ? "" : " and d.status = ?2") + " order by d.id desc")
                 .setParameter(1, caller.organization().value())
                 .setParameter(status == null ? 1 : 2, status == null ? caller.organization().value() : status)
