@@ -67,6 +67,8 @@ public final class HubClient {
     private static final Set<String> IDEMPOTENT = Set.of("GET", "PUT", "DELETE");
     private static final String CHECKPOINT_PATH = "/api/v1/audit/checkpoint";
     private static final String CONSISTENCY_PATH = "/api/v1/audit/proofs/consistency";
+    /** The request header naming the tree size this client trusts (docs/protocol.md §4). */
+    static final String LOG_SIZE_HEADER = "Hxp-Log-Size";
 
     private final URI hub;
     private final String organization;
@@ -172,20 +174,29 @@ public final class HubClient {
                         && body.get("from") instanceof Number f && f.longValue() == from
                         && body.get("to") instanceof Number t && t.longValue() == to
                         && body.get("proof") instanceof List<?> hashes) {
-                    List<byte[]> proof = new ArrayList<>();
-                    for (Object hash : hashes) {
-                        if (!(hash instanceof String b64)) {
-                            throw new ProofException("a consistency proof hash is not a string");
-                        }
-                        proof.add(Base64.getDecoder().decode(b64));
-                    }
-                    return proof;
+                    return proofHashes(hashes);
                 }
             } catch (IllegalArgumentException e) {
                 throw new ProofException("the consistency proof is not valid: " + e.getMessage());
             }
             throw new ProofException("the consistency proof " + from + " -> " + to + " is malformed");
         }
+    }
+
+    /** @return the hashes of a consistency proof (standard base64 strings) */
+    private static List<byte[]> proofHashes(List<?> hashes) throws ProofException {
+        List<byte[]> proof = new ArrayList<>();
+        try {
+            for (Object hash : hashes) {
+                if (!(hash instanceof String b64)) {
+                    throw new ProofException("a consistency proof hash is not a string");
+                }
+                proof.add(Base64.getDecoder().decode(b64));
+            }
+        } catch (IllegalArgumentException e) {
+            throw new ProofException("a consistency proof hash is not base64: " + e.getMessage());
+        }
+        return proof;
     }
 
     /** GET {@code target} (path and query, e.g. {@code /api/v1/inbox?after=AQAAAAAAAAAq}, a cursor from an earlier page). */
@@ -339,6 +350,11 @@ public final class HubClient {
             request.header("Authorization", Hxp.AUTH_SCHEME + " " + sealed.token())
                     .method(sealed.method(), HttpRequest.BodyPublishers.noBody());
         }
+        long trusted = witness == null ? -1 : witness.trustedSize();
+        if (trusted > 0) {
+            // The receipt then brings the consistency proof from it: no second request per answer.
+            request.header(LOG_SIZE_HEADER, Long.toString(trusted));
+        }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
@@ -367,7 +383,13 @@ public final class HubClient {
                     }
                     if (witness != null) {
                         try {
-                            witness.witness(verified.checkpoint());
+                            Object consistency = claims.get(Hxp.CLAIM_RECEIPT) instanceof Map<?, ?> r ? r.get("consistency") : null;
+                            if (consistency instanceof Map<?, ?> c && c.get("from") instanceof Number from
+                                    && c.get("proof") instanceof List<?> hashes) {
+                                witness.witness(verified.checkpoint(), from.longValue(), proofHashes(hashes));
+                            } else {
+                                witness.witness(verified.checkpoint());
+                            }
                         } catch (ProofException e) {
                             throw new SecurityException("audit log: " + e.getMessage(), e);
                         } catch (IOException e) {

@@ -20,6 +20,8 @@ import org.electionpool.hub.protocol.log.MerkleTree;
 import org.electionpool.hub.protocol.log.SignedNote;
 import org.electionpool.hub.client.HubClient;
 import org.electionpool.hub.client.HubClientException;
+import org.electionpool.hub.client.HubResponse;
+import org.electionpool.hub.client.SealedRequest;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -107,6 +109,69 @@ class AuditLogIT {
         assertThrows(HubClientException.class, () -> HubClient.builder().hub(HUB).organization(DemoClients.PLATFORM_A)
                 .privateJwks(DemoClients.devKeys().resolve(DemoClients.PLATFORM_A + ".jwks.json"))
                 .trustedCheckpoint(notTheLogs).build(), "a persisted checkpoint must carry the log's signature");
+    }
+
+    /** Sends a sealed GET with the given {@code Hxp-Log-Size} values (none: without the header). */
+    private static HttpResponse<String> sendWithLogSize(SealedRequest sealed, String... sizes) throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(HUB + sealed.target())).header("Authorization", "HXP " + sealed.token()).GET();
+        for (String size : sizes) {
+            request.header("Hxp-Log-Size", size);
+        }
+        return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /**
+     * Issue 14: a request that names the tree size its sender trusts gets, in its receipt, the
+     * consistency proof from that size to the receipt's checkpoint — so a client needs no second
+     * request per answer — and the proof verifies against both signed roots.
+     */
+    @Test
+    void aReceiptCarriesTheConsistencyProofFromTheSizeTheRequestNamed() throws Exception {
+        SignedNote.VerifierKey key = verifierKey();
+        HubClient client = HubClient.builder().hub(HUB).organization(DemoClients.PLATFORM_A)
+                .privateJwks(DemoClients.devKeys().resolve(DemoClients.PLATFORM_A + ".jwks.json"))
+                .checkConsistency(false).build();
+        Checkpoint before = checkpoint(key);
+        assertEquals(401, get(HUB, "/api/v1/organizations").statusCode(), "the log grows past the trusted size");
+
+        SealedRequest sealed = client.seal("GET", "/api/v1/organizations/no-such-organization", null);
+        HubResponse answer = client.open(sealed, sendWithLogSize(sealed, Long.toString(before.size())));
+        assertEquals(404, answer.status(), "a refused, audited call");
+        JsonObject receipt = jakarta.json.Json.createReader(new java.io.StringReader(answer.receipt())).readObject();
+        Checkpoint signed = Checkpoint.parse(SignedNote.open(receipt.getString("checkpoint"), key));
+        assertTrue(signed.size() > before.size(), before.size() + " -> " + signed.size());
+        JsonObject consistency = receipt.getJsonObject("consistency");
+        assertNotNull(consistency, receipt.toString());
+        assertEquals(before.size(), consistency.getJsonNumber("from").longValue());
+        assertEquals(signed.size(), consistency.getJsonNumber("to").longValue());
+        List<byte[]> hashes = consistency.getJsonArray("proof").getValuesAs(JsonString.class).stream()
+                .map(h -> Base64.getDecoder().decode(h.getString())).toList();
+        MerkleTree.verifyConsistency(before.size(), signed.size(), hashes, before.rootHash(), signed.rootHash());
+
+        SealedRequest without = client.seal("GET", "/api/v1/organizations/no-such-organization", null);
+        JsonObject plain = jakarta.json.Json.createReader(new java.io.StringReader(
+                client.open(without, sendWithLogSize(without)).receipt())).readObject();
+        assertNull(plain.get("consistency"), "no size named, no proof");
+        SealedRequest ahead = client.seal("GET", "/api/v1/organizations/no-such-organization", null);
+        JsonObject beyond = jakarta.json.Json.createReader(new java.io.StringReader(
+                client.open(ahead, sendWithLogSize(ahead, "999999999999")).receipt())).readObject();
+        assertNull(beyond.get("consistency"), "a size beyond the receipt's has no proof to it");
+    }
+
+    @Test
+    void aLogSizeThatIsNotOneDecimalTreeSizeIsAnInvalidParameterProblem() throws Exception {
+        HubClient client = HubClient.builder().hub(HUB).organization(DemoClients.PLATFORM_A)
+                .privateJwks(DemoClients.devKeys().resolve(DemoClients.PLATFORM_A + ".jwks.json"))
+                .checkConsistency(false).build();
+        for (String[] sizes : List.of(new String[] {"-1"}, new String[] {"01"}, new String[] {"1e3"},
+                new String[] {"9999999999999999999"}, new String[] {""}, new String[] {"3", "4"})) {
+            SealedRequest sealed = client.seal("GET", "/api/v1/organizations", null);
+            HubResponse answer = client.open(sealed, sendWithLogSize(sealed, sizes));
+            assertEquals(400, answer.status(), String.join(",", sizes));
+            assertTrue(answer.problem().contains("invalid-parameter") && answer.problem().contains("Hxp-Log-Size"),
+                    answer.problem());
+        }
     }
 
     @Test

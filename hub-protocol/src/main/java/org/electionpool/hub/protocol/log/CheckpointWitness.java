@@ -72,7 +72,32 @@ public final class CheckpointWitness {
      * @throws IOException    if the consistency proof cannot be fetched
      */
     public Checkpoint witness(String note) throws ProofException, IOException {
+        return witness(note, open(note), proofs);
+    }
+
+    /**
+     * As {@link #witness(String)}, with a consistency proof that came with the checkpoint (a
+     * receipt's {@code consistency} member, docs/audit-log.md §5): it is used when it proves
+     * exactly the step this witness needs — from the trusted size {@code from} to the checkpoint's
+     * size — and verified like a fetched one; any other step is fetched from the proof source as
+     * before. A wrong proof is refused exactly as a wrong fetched proof would be.
+     *
+     * @param note  a C2SP signed checkpoint note
+     * @param from  the tree size the proof starts from
+     * @param proof the RFC 9162 consistency proof from {@code from} to the checkpoint's size
+     * @return the checkpoint
+     * @throws ProofException if it does not verify, or is not consistent with the trusted checkpoint
+     * @throws IOException    if a consistency proof that did not come with it cannot be fetched
+     */
+    public Checkpoint witness(String note, long from, List<byte[]> proof) throws ProofException, IOException {
+        Objects.requireNonNull(proof, "proof");
+        List<byte[]> given = List.copyOf(proof);
         Checkpoint seen = open(note);
+        long to = seen.size();
+        return witness(note, seen, (f, t) -> f == from && t == to ? given : proofs.consistency(f, t));
+    }
+
+    private Checkpoint witness(String note, Checkpoint seen, ProofSource source) throws ProofException, IOException {
         for (int attempt = 0; attempt < 16; attempt++) {
             Trusted before;
             synchronized (this) {
@@ -82,7 +107,7 @@ public final class CheckpointWitness {
                     return seen;
                 }
             }
-            check(before.checkpoint(), seen);
+            check(before.checkpoint(), seen, source);
             synchronized (this) {
                 if (trusted == before) { // nobody moved it while the proof was checked
                     if (seen.size() > before.checkpoint().size()) {
@@ -97,7 +122,7 @@ public final class CheckpointWitness {
         throw new ProofException("the trusted checkpoint kept moving; try again");
     }
 
-    private void check(Checkpoint known, Checkpoint seen) throws ProofException, IOException {
+    private void check(Checkpoint known, Checkpoint seen, ProofSource source) throws ProofException, IOException {
         if (seen.size() == known.size()) {
             if (!MessageDigest.isEqual(seen.rootHash(), known.rootHash())) {
                 throw new ProofException("split view: two signed checkpoints of size " + seen.size()
@@ -113,7 +138,7 @@ public final class CheckpointWitness {
             }
             return; // every tree extends the empty one
         }
-        List<byte[]> proof = proofs.consistency(first.size(), second.size());
+        List<byte[]> proof = source.consistency(first.size(), second.size());
         try {
             MerkleTree.verifyConsistency(first.size(), second.size(), proof, first.rootHash(), second.rootHash());
         } catch (ProofException e) {

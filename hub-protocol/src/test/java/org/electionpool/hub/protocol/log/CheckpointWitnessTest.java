@@ -100,6 +100,40 @@ class CheckpointWitnessTest {
     }
 
     @Test
+    void aProofThatCameWithTheCheckpointIsUsedInsteadOfAskingTheHub() throws Exception {
+        AtomicInteger fetched = new AtomicInteger();
+        CheckpointWitness witness = new CheckpointWitness(verifierKey, (from, to) -> {
+            fetched.incrementAndGet();
+            return honest.consistency(from, to);
+        }, honest.checkpoint(3));
+        for (long size : new long[] {7, 8, 16, 17, 40}) {
+            long trusted = witness.trustedSize();
+            witness.witness(honest.checkpoint(size), trusted, honest.consistency(trusted, size));
+            assertEquals(size, witness.trustedSize());
+        }
+        assertEquals(0, fetched.get(), "every step came with its proof");
+        witness.witness(honest.checkpoint(12), 5, honest.consistency(5, 12));
+        assertEquals(1, fetched.get(), "a proof of another step is not the one needed: the prefix proof 12 -> 40 is fetched");
+        assertEquals(40, witness.trustedSize());
+    }
+
+    @Test
+    void aWrongProofThatCameWithTheCheckpointIsRefusedLikeAFetchedOne() throws Exception {
+        CheckpointWitness witness = new CheckpointWitness(verifierKey, honest::consistency, honest.checkpoint(5));
+        List<byte[]> lying = new ArrayList<>(honest.consistency(5, 9));
+        lying.set(0, new byte[32]);
+        assertThrows(ProofException.class, () -> witness.witness(honest.checkpoint(9), 5, lying));
+        assertThrows(ProofException.class, () -> witness.witness(honest.checkpoint(9), 5, List.of()));
+        assertEquals(5, witness.trustedSize(), "a refused checkpoint is never trusted");
+
+        Log forked = new Log(concat(leaves("entry", 0, 3), leaves("fork", 3, 40)));
+        assertThrows(ProofException.class, () -> witness.witness(forked.checkpoint(20), 5, forked.consistency(5, 20)),
+                "a fork's own proof does not lead from the trusted root");
+        witness.witness(honest.checkpoint(9), 5, honest.consistency(5, 9));
+        assertEquals(9, witness.trustedSize());
+    }
+
+    @Test
     void theEmptyLogIsExtendedByEveryLogWithoutAProof() throws Exception {
         Log empty = new Log();
         CheckpointWitness witness = new CheckpointWitness(verifierKey, (from, to) -> {

@@ -10,6 +10,8 @@ import jakarta.ws.rs.ext.Provider;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import org.electionpool.hub.api.audit.AuditContext;
+import org.electionpool.hub.api.audit.AuditService;
+import org.electionpool.hub.api.audit.ReceiptView;
 import org.electionpool.hub.api.audit.RequestReceipts;
 import org.electionpool.hub.api.hxp.EnvelopeService;
 import org.electionpool.hub.protocol.hxp.Hxp;
@@ -52,6 +54,9 @@ public class HxpResponseFilter implements ContainerResponseFilter {
     @Inject
     RequestReceipts receipts;
 
+    @EJB
+    AuditService audit;
+
     @Inject
     HttpServletRequest servletRequest;
 
@@ -82,6 +87,7 @@ public class HxpResponseFilter implements ContainerResponseFilter {
             }
             receipt = response.getStatus() >= 500 ? null
                     : receipts.newest(opened.caller().organization(), opened.jti())
+                            .map(r -> withConsistency(r, request.getProperty(HxpEnvelopeFilter.LOG_SIZE)))
                             .map(StrictJsonbResolver.JSONB::toJson).orElse(null);
         } catch (RuntimeException e) {
             // Recording the refusal failed (the receipt of a committed change comes from memory and
@@ -122,5 +128,25 @@ public class HxpResponseFilter implements ContainerResponseFilter {
         }
         response.setEntity(sealed, response.getEntityAnnotations(), JOSE);
         response.getHeaders().putSingle("Content-Type", Hxp.MEDIA_TYPE);
+    }
+
+    /**
+     * @return the receipt with the consistency proof from the size the caller trusts
+     *         ({@code Hxp-Log-Size}) to the receipt's size, when that size is below it and above 0
+     *         (equal sizes need no proof, the empty tree is a prefix of every tree, and a larger one
+     *         the caller proves with the public endpoint); otherwise, or when the proof cannot be
+     *         read, the receipt as it is
+     */
+    private ReceiptView withConsistency(ReceiptView receipt, Object trustedSize) {
+        if (!(trustedSize instanceof Long from) || from <= 0 || from >= receipt.size()) {
+            return receipt;
+        }
+        try {
+            return receipt.withConsistency(audit.consistency(from, receipt.size()));
+        } catch (RuntimeException e) {
+            // The change committed and its receipt stands; the caller fetches the proof itself.
+            LOG.debugf("No consistency proof in the receipt (%s)", e.getClass().getName());
+            return receipt;
+        }
     }
 }
