@@ -49,7 +49,7 @@ public interface AuditStore {
      */
     void insertEntries(List<AuditLeaf> entries, List<Long> refs);
 
-    /** @return a new, never used entry reference ({@code audit_ref_seq}) */
+    /** @return a new, never used entry reference (from a block of {@code audit_ref_seq}, {@link RefBlocks}) */
     long nextRef();
 
     /** Stores an entry that waits for the sequencer ({@code audit_pending}). */

@@ -131,7 +131,7 @@ public class AuditSequencer {
                 if (backoff > 0) {
                     Thread.sleep(backoff);
                 }
-                wake.tryAcquire(waits.isEmpty() ? IDLE_POLL_MILLIS : BUSY_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                wake.tryAcquire(openWaits() ? BUSY_POLL_MILLIS : IDLE_POLL_MILLIS, TimeUnit.MILLISECONDS);
                 wake.drainPermits();
                 AuditBatcher.Batch batch;
                 do {
@@ -155,6 +155,20 @@ public class AuditSequencer {
                 LOG.warnf("Audit sequencer batch failed (%s); retrying in %d ms", rootMessage(e), backoff);
             }
         }
+    }
+
+    /**
+     * @return whether a wait is not answered yet (a completed wait stays in the map until its
+     *         thread wakes up and removes it; polling the store for those would be an empty batch
+     *         after nearly every batch)
+     */
+    private boolean openWaits() {
+        for (CompletableFuture<ReceiptView> wait : waits.values()) {
+            if (!wait.isDone()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Answers waits whose entries are integrated but were not in this node's batches. */

@@ -16,6 +16,7 @@ import org.electionpool.hub.audit.domain.AuditLeaf;
 import org.electionpool.hub.audit.domain.AuditStore;
 import org.electionpool.hub.audit.domain.PendingEntry;
 import org.electionpool.hub.audit.domain.PendingRows;
+import org.electionpool.hub.audit.domain.RefBlocks;
 import org.electionpool.hub.audit.domain.NodeReads;
 
 /**
@@ -25,6 +26,10 @@ import org.electionpool.hub.audit.domain.NodeReads;
  * statement ({@link NodeReads}).
  */
 final class JpaAuditStore implements AuditStore {
+
+    /** This deployment's reference blocks: the hub has one database. */
+    private static final RefBlocks REFS = new RefBlocks();
+
 
     private static final Base64.Encoder B64 = Base64.getEncoder();
     private static final Base64.Decoder B64D = Base64.getDecoder();
@@ -66,7 +71,7 @@ final class JpaAuditStore implements AuditStore {
 
     @Override
     public long nextRef() {
-        return ((Number) em.createNativeQuery(PendingRows.NEXT_REF).getSingleResult()).longValue();
+        return REFS.next(() -> ((Number) em.createNativeQuery(PendingRows.NEXT_REF).getSingleResult()).longValue());
     }
 
     @Override

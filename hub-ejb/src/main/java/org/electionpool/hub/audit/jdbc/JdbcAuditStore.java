@@ -20,6 +20,7 @@ import org.electionpool.hub.audit.domain.AuditLeaf;
 import org.electionpool.hub.audit.domain.AuditStore;
 import org.electionpool.hub.audit.domain.PendingEntry;
 import org.electionpool.hub.audit.domain.PendingRows;
+import org.electionpool.hub.audit.domain.RefBlocks;
 import org.electionpool.hub.audit.domain.NodeReads;
 
 /**
@@ -39,6 +40,8 @@ public final class JdbcAuditStore implements AuditStore {
     private static final Base64.Decoder B64D = Base64.getDecoder();
 
     private final Connection connection;
+    /** This store's reference blocks (one store, one database). */
+    private final RefBlocks refs = new RefBlocks();
     private long statements;
     private long hashes;
 
@@ -85,7 +88,7 @@ public final class JdbcAuditStore implements AuditStore {
 
     @Override
     public long nextRef() {
-        return single(PendingRows.NEXT_REF);
+        return refs.next(() -> single(PendingRows.NEXT_REF));
     }
 
     @Override

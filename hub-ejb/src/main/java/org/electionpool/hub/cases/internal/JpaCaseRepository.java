@@ -165,25 +165,40 @@ public class JpaCaseRepository {
     /** The most linked cases a view lists. */
     static final int LINKED = 100;
 
+    /** Items whose links one statement reads (each part of its {@code union all} has three parameters). */
+    static final int ITEMS_PER_STATEMENT = 50;
+
     /**
      * @return ids of the party's other cases that share a normalised item with {@code c}, seen
      *         from the party's side (a platform sees every authority's cases addressed to it; an
      *         authority only its own): at most {@value #LINKED}, the most recently created first
-     *         (then by id, descending). One index range scan of at most {@value #LINKED}+1 rows
-     *         per distinct item of {@code c} ({@code case_link}), however many cases name it.
+     *         (then by id, descending). One index range scan of at most {@value #LINKED} rows per
+     *         distinct item of {@code c} ({@code case_link}), however many cases name it, all in
+     *         one statement for up to {@value #ITEMS_PER_STATEMENT} items.
      */
-    public List<String> linked(TakedownCase c, OrganizationId party, boolean asPlatform) {
+    public List<String> linked(TakedownCase c, OrganizationId partyId, boolean asPlatform) {
         List<String> digests = c.items().stream().map(i -> i.normalizedSha256()).distinct().toList();
         Map<String, Instant> newest = new HashMap<>();
-        for (String digest : digests) {
-            List<?> rows = em.createNativeQuery("select case_id, created_at from case_link where normalized_sha256 = ?1 and "
-                            + (asPlatform ? "addressee_org" : "authority_org") + " = ?2 and case_id <> ?3"
-                            + " order by created_at desc, case_id desc")
-                    .setParameter(1, digest).setParameter(2, party.value()).setParameter(3, c.id().value())
-                    .setMaxResults(LINKED).getResultList();
-            for (Object row : rows) {
+        // One statement: per item, its newest cases from the index, each part bounded on its own.
+        String party = asPlatform ? "addressee_org" : "authority_org";
+        for (int from = 0; from < digests.size(); from += ITEMS_PER_STATEMENT) {
+            List<String> some = digests.subList(from, Math.min(digests.size(), from + ITEMS_PER_STATEMENT));
+            StringBuilder sql = new StringBuilder();
+            for (int i = 0; i < some.size(); i++) {
+                sql.append(i == 0 ? "" : " union all ").append("(select case_id, created_at from case_link where normalized_sha256 = ?")
+                        .append(3 * i + 1).append(" and ").append(party).append(" = ?").append(3 * i + 2)
+                        .append(" and case_id <> ?").append(3 * i + 3)
+                        .append(" order by created_at desc, case_id desc fetch first ").append(LINKED).append(" rows only)");
+            }
+            jakarta.persistence.Query query = em.createNativeQuery(sql.toString());
+            int p = 1;
+            for (String digest : some) {
+                query.setParameter(p++, digest).setParameter(p++, partyId.value()).setParameter(p++, c.id().value());
+            }
+            for (Object row : query.getResultList()) {
                 Object[] r = (Object[]) row;
-                newest.putIfAbsent((String) r[0], SqlValues.instant(r[1]));
+                Instant created = SqlValues.instant(r[1]);
+                newest.putIfAbsent((String) r[0], created);
             }
         }
         return newest.entrySet().stream()
