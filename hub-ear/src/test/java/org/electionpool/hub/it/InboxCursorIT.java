@@ -132,6 +132,50 @@ class InboxCursorIT {
                 "a's fourth event has the cursor b's fourth has: b's eight events in between left no gap in a's stream");
     }
 
+    /**
+     * Issue 14: the audit sequencer numbers the inbox events. Cases created for one platform from
+     * four threads at once reach its inbox once each, densely numbered (the same cursors as a
+     * platform fed the same number one by one) and in the order of their audit entries' indexes.
+     */
+    @Test
+    void concurrentChangesForOnePlatformAreNumberedDenselyInTheLogsOrder() throws Exception {
+        Fresh p = Fresh.create();
+        Fresh reference = Fresh.create();
+        int threads = 4;
+        int each = 6;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<Void>> work = new ArrayList<>();
+        java.util.Map<Long, String> caseByIndex = new java.util.concurrent.ConcurrentHashMap<>();
+        try {
+            for (int t = 0; t < threads; t++) {
+                work.add(pool.submit((Callable<Void>) () -> {
+                    HubClient ministry = DemoClients.as(DemoClients.MINISTRY);
+                    for (int i = 0; i < each; i++) {
+                        HubResponse created = ministry.post("/api/v1/cases", CaseRequests.removalOrder(p.id));
+                        assertEquals(201, created.status(), created.problem());
+                        caseByIndex.put(parse(created.receipt()).getJsonNumber("index").longValue(),
+                                parse(created.body()).getString("id"));
+                    }
+                    return null;
+                }));
+            }
+            for (Future<Void> f : work) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        HubClient ministry = DemoClients.as(DemoClients.MINISTRY);
+        for (int i = 0; i < threads * each; i++) {
+            CaseRequests.create(ministry, reference.id);
+        }
+        List<JsonObject> events = all(p.client, 500);
+        assertEquals(threads * each, events.size(), "every case once");
+        assertEquals(cursors(all(reference.client, 500)), cursors(events), "numbered 1 … n without a gap");
+        assertEquals(new java.util.TreeMap<>(caseByIndex).values().stream().toList(),
+                events.stream().map(e -> e.getString("caseId")).toList(), "in the order of the log");
+    }
+
     @Test
     void resumingFromAnyCursorReturnsExactlyTheLaterEvents() throws Exception {
         HubClient ministry = DemoClients.as(DemoClients.MINISTRY);
