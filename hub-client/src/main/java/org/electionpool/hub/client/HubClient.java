@@ -67,8 +67,6 @@ public final class HubClient {
     private static final Set<String> IDEMPOTENT = Set.of("GET", "PUT", "DELETE");
     private static final String CHECKPOINT_PATH = "/api/v1/audit/checkpoint";
     private static final String CONSISTENCY_PATH = "/api/v1/audit/proofs/consistency";
-    /** The request header naming the tree size this client trusts (docs/protocol.md §4). */
-    static final String LOG_SIZE_HEADER = "Hxp-Log-Size";
 
     private final URI hub;
     private final String organization;
@@ -353,7 +351,7 @@ public final class HubClient {
         long trusted = witness == null ? -1 : witness.trustedSize();
         if (trusted > 0) {
             // The receipt then brings the consistency proof from it: no second request per answer.
-            request.header(LOG_SIZE_HEADER, Long.toString(trusted));
+            request.header(Hxp.LOG_SIZE_HEADER, Long.toString(trusted));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
@@ -384,11 +382,17 @@ public final class HubClient {
                     if (witness != null) {
                         try {
                             Object consistency = claims.get(Hxp.CLAIM_RECEIPT) instanceof Map<?, ?> r ? r.get("consistency") : null;
-                            if (consistency instanceof Map<?, ?> c && c.get("from") instanceof Number from
-                                    && c.get("proof") instanceof List<?> hashes) {
+                            if (consistency == null) {
+                                witness.witness(verified.checkpoint());
+                            } else if (consistency instanceof Map<?, ?> c && c.get("from") instanceof Number from
+                                    && c.get("to") instanceof Number to && c.get("proof") instanceof List<?> hashes) {
+                                // to must be the receipt's size; the witness uses the proof only for that step.
+                                if (to.longValue() != verified.size()) {
+                                    throw new ProofException("the receipt's consistency proof does not end at its size");
+                                }
                                 witness.witness(verified.checkpoint(), from.longValue(), proofHashes(hashes));
                             } else {
-                                witness.witness(verified.checkpoint());
+                                throw new ProofException("the receipt's consistency member is malformed");
                             }
                         } catch (ProofException e) {
                             throw new SecurityException("audit log: " + e.getMessage(), e);

@@ -116,7 +116,7 @@ class AuditLogIT {
         java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
                 java.net.URI.create(HUB + sealed.target())).header("Authorization", "HXP " + sealed.token()).GET();
         for (String size : sizes) {
-            request.header("Hxp-Log-Size", size);
+            request.header(org.electionpool.hub.protocol.hxp.Hxp.LOG_SIZE_HEADER, size);
         }
         return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

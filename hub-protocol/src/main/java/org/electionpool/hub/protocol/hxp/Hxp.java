@@ -22,6 +22,12 @@ public final class Hxp {
     /** Authorization scheme of body-less requests: {@code Authorization: HXP <compact JWS>}. */
     public static final String AUTH_SCHEME = "HXP";
 
+    /**
+     * Optional request header: the audit log tree size the sender already trusts; the answer's
+     * receipt then carries the consistency proof from it (docs/protocol.md §4).
+     */
+    public static final String LOG_SIZE_HEADER = "Hxp-Log-Size";
+
     /** Discovery: the hub's public keys. */
     public static final String JWKS_PATH = "/.well-known/jwks.json";
     /** Discovery: the hub's configuration document. */

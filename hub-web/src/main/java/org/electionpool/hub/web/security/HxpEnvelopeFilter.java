@@ -22,6 +22,7 @@ import org.electionpool.hub.api.hxp.IncomingRequest;
 import org.electionpool.hub.api.hxp.OpenedRequest;
 import org.electionpool.hub.api.problem.HubException;
 import org.electionpool.hub.api.problem.ProblemType;
+import org.electionpool.hub.protocol.hxp.Hxp;
 import org.electionpool.hub.web.http.ApiPaths;
 import org.electionpool.hub.web.problem.DatabaseFailures;
 import org.jboss.logging.Logger;
@@ -45,13 +46,7 @@ public class HxpEnvelopeFilter implements ContainerRequestFilter {
     /** Request property holding the {@link OpenedRequest}. */
     public static final String OPENED = HxpEnvelopeFilter.class.getName() + ".opened";
 
-    /**
-     * The optional request header naming the audit log tree size the sender already trusts; the
-     * answer's receipt then carries the consistency proof from it (docs/protocol.md §4).
-     */
-    public static final String LOG_SIZE_HEADER = "Hxp-Log-Size";
-
-    /** Request property holding the {@link #LOG_SIZE_HEADER}'s value as a {@code Long}, when sent. */
+    /** Request property holding the {@link Hxp#LOG_SIZE_HEADER}'s value as a {@code Long}, when sent. */
     public static final String LOG_SIZE = HxpEnvelopeFilter.class.getName() + ".log-size";
 
     /** A tree size in decimal without leading zeros, at most 18 digits (so it fits a long). */
@@ -116,10 +111,10 @@ public class HxpEnvelopeFilter implements ContainerRequestFilter {
         }
         callers.authenticate(opened);
         request.setProperty(OPENED, opened);
-        java.util.List<String> sizes = request.getHeaders().get(LOG_SIZE_HEADER);
+        java.util.List<String> sizes = request.getHeaders().get(Hxp.LOG_SIZE_HEADER);
         if (sizes != null && !sizes.isEmpty()) {
             if (sizes.size() != 1 || !SIZE.matcher(sizes.get(0)).matches()) {
-                throw new HubException(ProblemType.INVALID_PARAMETER, LOG_SIZE_HEADER
+                throw new HubException(ProblemType.INVALID_PARAMETER, Hxp.LOG_SIZE_HEADER
                         + " must be one decimal tree size (0 to 999999999999999999, no sign or leading zero).");
             }
             request.setProperty(LOG_SIZE, Long.parseLong(sizes.get(0)));
